@@ -1,0 +1,53 @@
+# GuestDesk: `make run` to try it, `make test` to check it. Needs Python 3.11+, git, make.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+# A local PostgreSQL is used for tests when one answers and DATABASE_URL is not set.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guestdesk
+
+.PHONY: run test lint messages compilemessages bench clean
+
+$(BIN)/activate:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: pyproject.toml | $(BIN)/activate
+	$(PY) -m pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: pyproject.toml | $(BIN)/activate
+	$(PY) -m pip install --quiet -e '.[dev]'
+	touch $(VENV)/.installed $@
+
+run: $(VENV)/.installed
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo
+	$(PY) -m guestdesk.run
+
+test: $(VENV)/.installed-dev
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(PY) manage.py check
+	$(PY) manage.py makemigrations --check --dry-run
+	$(PY) -m guestdesk.i18n check
+	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}" \
+		$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed-dev
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extract strings of one area (AREA=arrivals) or all, then fill in the .po files.
+messages: $(VENV)/.installed-dev
+	$(PY) manage.py makemessages -l kk -l ru -l en --no-obsolete $(if $(AREA),--area $(AREA))
+
+compilemessages: $(VENV)/.installed-dev
+	$(PY) -m guestdesk.i18n compile
+
+bench: $(VENV)/.installed-dev
+	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}" \
+		$(PY) -m bench
+
+clean:
+	rm -rf $(VENV) var

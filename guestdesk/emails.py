@@ -1,0 +1,50 @@
+"""The one way GuestDesk sends email: render three templates, keep the message, send later.
+
+`templates/emails/<name>-subject.txt`, `<name>.txt` and `<name>.html` are rendered in the
+recipient's language and stored as an OutboxMessage; a Celery task sends it after the
+surrounding transaction commits.
+"""
+
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from guestdesk.models import OutboxMessage
+
+SENDABLE_LANGUAGES = ("kk", "ru", "en")
+
+
+def message_language(language):
+    """kk, ru and en are sent as they are; any other language gets English."""
+    language = (language or "").lower()[:2]
+    return language if language in SENDABLE_LANGUAGES else "en"
+
+
+def render(name, context, language):
+    """Render subject, text and HTML bodies of email `name` in `language`."""
+    with translation.override(message_language(language)):
+        subject = render_to_string(f"emails/{name}-subject.txt", context)
+        text = render_to_string(f"emails/{name}.txt", context)
+        html = render_to_string(f"emails/{name}.html", context)
+    return " ".join(subject.split()), text, html
+
+
+def queue_email(name, context, to, language):
+    """Store email `name` for the addresses `to` and send it once the transaction commits."""
+    subject, text, html = render(name, context, language)
+    message = OutboxMessage.objects.create(
+        template=name,
+        to=list(to),
+        subject=subject,
+        body_text=text,
+        body_html=html,
+        language=message_language(language),
+    )
+    enqueue(message.pk)
+    return message
+
+
+def enqueue(message_pk):
+    from guestdesk.tasks import send_outbox_message
+
+    transaction.on_commit(lambda: send_outbox_message.delay(message_pk))

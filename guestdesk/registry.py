@@ -1,0 +1,75 @@
+"""Navigation and dashboard registries.
+
+Each app may have a `nav.py` with `ITEMS = [NavItem(...)]`, a `dashboard.py` with
+`cards(request)` returning a list of `Card`s, and a `panels.py` (see panels_for). The
+project discovers them by app name, so `guestdesk` never imports an app.
+"""
+
+from dataclasses import dataclass, field
+from importlib import import_module
+from importlib.util import find_spec
+
+from django.apps import apps
+from django.urls import reverse
+
+from guestdesk.roles import roles_of
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: str
+    url_name: str
+    roles: tuple
+    icon: str = ""
+    order: int = 50
+    # URL prefixes that mark this item active (defaults to the item's own URL).
+    active_prefixes: tuple = field(default_factory=tuple)
+
+
+@dataclass
+class Card:
+    """A dashboard card: a template under templates/ and its context, in display order."""
+
+    template: str
+    context: dict
+    order: int = 50
+
+
+def _modules(name):
+    for config in apps.get_app_configs():
+        module_name = f"{config.name}.{name}"
+        if find_spec(config.name) and find_spec(module_name):
+            yield import_module(module_name)
+
+
+def nav_for(request):
+    roles = roles_of(request.user)
+    items = []
+    for module in _modules("nav"):
+        for item in module.ITEMS:
+            if roles & set(item.roles):
+                url = reverse(item.url_name)
+                prefixes = item.active_prefixes or (url,)
+                active = any(request.path.startswith(p) for p in prefixes)
+                items.append({"item": item, "url": url, "active": active})
+    return sorted(items, key=lambda entry: entry["item"].order)
+
+
+def panels_for(request, kind, obj):
+    """Panels other apps add to a page about `obj` ("guest" or "stay" pages).
+
+    Each app may have `panels.py` with `panels(request, kind, obj)` returning `Card`s; the
+    guest profile shows a guest's requests and recommendation sheets this way without
+    arrivals importing the apps that own them.
+    """
+    cards = []
+    for module in _modules("panels"):
+        cards.extend(module.panels(request, kind, obj))
+    return sorted(cards, key=lambda card: card.order)
+
+
+def cards_for(request):
+    cards = []
+    for module in _modules("dashboard"):
+        cards.extend(module.cards(request))
+    return sorted(cards, key=lambda card: card.order)

@@ -1,0 +1,133 @@
+"""Shared fixtures: one user per role, service checks, eager Celery by default."""
+
+import os
+import socket
+from urllib.parse import urlparse
+
+import pytest
+from django.contrib.auth.models import Group
+
+from guestdesk import roles
+
+PASSWORD = "correct horse battery staple"
+
+
+def services_required():
+    return os.environ.get("GUESTDESK_REQUIRE_SERVICES") == "1"
+
+
+def need(condition, reason):
+    """Skip with `reason` when a service is missing, or fail when CI requires services."""
+    if condition:
+        return
+    if services_required():
+        pytest.fail(f"Required service missing (GUESTDESK_REQUIRE_SERVICES=1): {reason}")
+    pytest.skip(reason)
+
+
+def port_open(host, port, timeout=0.5):
+    try:
+        with socket.create_connection((host, port), timeout=timeout):
+            return True
+    except OSError:
+        return False
+
+
+REDIS_URL = os.environ.get("GUESTDESK_TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture(scope="session")
+def redis_url():
+    parsed = urlparse(REDIS_URL)
+    need(port_open(parsed.hostname, parsed.port or 6379), f"no Redis at {REDIS_URL}")
+    return REDIS_URL
+
+
+@pytest.fixture
+def postgres(settings):
+    need(
+        settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+        "this test needs PostgreSQL (set DATABASE_URL or run a local server)",
+    )
+
+
+@pytest.fixture(autouse=True)
+def _eager_celery():
+    """Tasks run in-process unless a test starts a real worker (see tests/celery_worker)."""
+    from guestdesk.celery import app
+
+    app.conf.task_always_eager = True
+    app.conf.task_eager_propagates = True
+    yield
+
+
+@pytest.fixture(autouse=True)
+def _english(settings):
+    # Tests read English text unless they switch language themselves.
+    settings.LANGUAGE_CODE = "en"
+
+
+def make_user(django_user_model, username, role=None, **extra):
+    user = django_user_model.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@hotel.example", **extra
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def agent(django_user_model):
+    return make_user(django_user_model, "agent", roles.AGENT, first_name="Айгерім")
+
+
+@pytest.fixture
+def manager(django_user_model):
+    return make_user(django_user_model, "manager", roles.MANAGER)
+
+
+@pytest.fixture
+def department_member(django_user_model):
+    from guestdesk.models import Department
+
+    user = make_user(django_user_model, "hk", roles.DEPARTMENT_MEMBER)
+    Department.objects.get(code="housekeeping").members.add(user)
+    return user
+
+
+@pytest.fixture
+def administrator(django_user_model):
+    return make_user(
+        django_user_model, "admin", roles.ADMINISTRATOR, is_staff=True, is_superuser=True
+    )
+
+
+@pytest.fixture
+def outsider(django_user_model):
+    """Logged in but holding no role: sees nothing."""
+    return make_user(django_user_model, "nobody")
+
+
+def client_for(client, user):
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def agent_client(client, agent):
+    return client_for(client, agent)
+
+
+@pytest.fixture
+def manager_client(client, manager):
+    return client_for(client, manager)
+
+
+@pytest.fixture
+def department_client(client, department_member):
+    return client_for(client, department_member)
+
+
+@pytest.fixture
+def admin_client(client, administrator):
+    return client_for(client, administrator)
