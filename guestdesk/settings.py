@@ -243,6 +243,17 @@ CELERY_BEAT_SCHEDULE = {
     "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
 }
 
+# Cache (rate limits of the public guest page, short-lived figures): Redis when CACHE_URL
+# is set, so every gunicorn process shares it; process memory otherwise.
+CACHE_URL = env.string("CACHE_URL", "")
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
+        if CACHE_URL
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
+
 # Security headers. The policy allows only this site's own scripts and styles: templates
 # carry no inline code, and front-end assets are vendored into static/.
 CONTENT_SECURITY_POLICY = {
