@@ -1,0 +1,295 @@
+"""Suppliers of the services the desk books, and the local places it recommends.
+
+Requests point at suppliers (requests_desk -> vendors), never the other way: the figures
+about a supplier's requests are aggregates over the reverse relation `requests`.
+"""
+
+import datetime
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MinValueValidator
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from phonenumber_field.modelfields import PhoneNumberField
+
+CENT = Decimal("0.01")
+EXPIRY_WARNING_DAYS = 30
+VERIFY_EVERY_DAYS = 90
+
+
+class Category(models.TextChoices):
+    """What a supplier delivers; the same codes name the kinds of guest requests."""
+
+    AIR = "air", _("Air tickets")
+    RAIL = "rail", _("Rail tickets")
+    BUS = "bus", _("Bus tickets")
+    CRUISE = "cruise", _("Cruises")
+    TRANSFER = "transfer", _("Transfers")
+    CAR_HIRE = "car_hire", _("Car hire")
+    TAXI = "taxi", _("Taxi")
+    EVENTS = "events", _("Theatre and events")
+    RESTAURANT = "restaurant", _("Restaurants")
+    EXCURSION = "excursion", _("Excursions")
+    PERMIT = "permit", _("Permits")
+    OTHER = "other", _("Other")
+
+
+# Languages a supplier's staff may speak (ISO 639-1), the ones guests of a hotel in
+# Kazakhstan ask for most.
+SPOKEN_LANGUAGES = [
+    ("kk", _("Kazakh")),
+    ("ru", _("Russian")),
+    ("en", _("English")),
+    ("zh", _("Chinese")),
+    ("tr", _("Turkish")),
+    ("de", _("German")),
+    ("fr", _("French")),
+    ("ar", _("Arabic")),
+    ("ko", _("Korean")),
+    ("ja", _("Japanese")),
+    ("es", _("Spanish")),
+    ("it", _("Italian")),
+    ("uz", _("Uzbek")),
+]
+
+
+class CommissionType(models.TextChoices):
+    PERCENT = "percent", _("Percent of the price")
+    FIXED = "fixed", _("Fixed amount per booking")
+
+
+class ContractState(models.TextChoices):
+    NONE = "none", _("No contract")
+    NOT_STARTED = "not_started", _("Not started yet")
+    VALID = "valid", _("Valid")
+    EXPIRING = "expiring", _("Expires soon")
+    EXPIRED = "expired", _("Expired")
+
+
+class SupplierQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def in_category(self, code):
+        return self.filter(
+            Exists(SupplierCategory.objects.filter(supplier=OuterRef("pk"), category=code))
+        )
+
+    def speaking(self, language):
+        return self.filter(
+            Exists(SupplierLanguage.objects.filter(supplier=OuterRef("pk"), language=language))
+        )
+
+    def for_category(self, code):
+        """Active suppliers of category `code`, preferred first, then by name."""
+        return self.active().in_category(code).order_by("-preferred", "name")
+
+    def search(self, text):
+        text = (text or "").strip()
+        if not text:
+            return self
+        return self.filter(Q(name__icontains=text) | Q(offer__icontains=text))
+
+    def contract_expiring(self, today=None, days=EXPIRY_WARNING_DAYS):
+        """Contracts that end within `days` days from `today` (hotel date), not yet ended."""
+        today = today or timezone.localdate()
+        return self.filter(
+            contract_end__gte=today, contract_end__lte=today + datetime.timedelta(days=days)
+        )
+
+    def contract_expired(self, today=None):
+        today = today or timezone.localdate()
+        return self.filter(contract_end__lt=today)
+
+    def needing_attention(self, today=None):
+        """Active suppliers whose contract has ended or ends within the warning period."""
+        today = today or timezone.localdate()
+        return self.active().filter(
+            contract_end__lte=today + datetime.timedelta(days=EXPIRY_WARNING_DAYS)
+        )
+
+
+class Supplier(models.Model):
+    """A company the desk books services with: tickets, transfers, restaurants, ..."""
+
+    name = models.CharField(_("name"), max_length=200)
+    offer = models.TextField(_("what they offer"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    phone = PhoneNumberField(_("main phone"), blank=True)
+    email = models.EmailField(_("main email"), blank=True)
+    working_hours = models.CharField(
+        _("working hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: daily 08:00-22:00"),
+    )
+    payment_terms = models.TextField(_("payment terms"), blank=True)
+    commission_type = models.CharField(
+        _("commission type"),
+        max_length=10,
+        choices=CommissionType.choices,
+        default=CommissionType.PERCENT,
+    )
+    commission_value = models.DecimalField(
+        _("commission"),
+        max_digits=10,
+        decimal_places=2,
+        default=Decimal("0"),
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Percent of the price, or the amount per booking."),
+    )
+    contract_start = models.DateField(_("contract start"), null=True, blank=True)
+    contract_end = models.DateField(_("contract end"), null=True, blank=True)
+    preferred = models.BooleanField(_("preferred"), default=False)
+    active = models.BooleanField(_("active"), default=True)
+    notes = models.TextField(_("internal notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SupplierQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-preferred", "name"]
+        verbose_name = _("supplier")
+        verbose_name_plural = _("suppliers")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(contract_end__isnull=True)
+                | Q(contract_start__isnull=True)
+                | Q(contract_end__gte=models.F("contract_start")),
+                name="supplier_contract_ends_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(commission_value__gte=0)
+                & (Q(commission_type="fixed") | Q(commission_value__lte=100)),
+                name="supplier_commission_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        errors = {}
+        if self.contract_start and self.contract_end and self.contract_end < self.contract_start:
+            errors["contract_end"] = _("The contract cannot end before it starts.")
+        if self.commission_value is not None:
+            if self.commission_value < 0:
+                errors["commission_value"] = _("The commission cannot be negative.")
+            elif self.commission_type == CommissionType.PERCENT and self.commission_value > 100:
+                errors["commission_value"] = _("A commission in percent cannot exceed 100 %.")
+        if errors:
+            raise ValidationError(errors)
+
+    def commission_for(self, price):
+        """The commission due on a booking at `price` under this supplier's terms."""
+        if self.commission_type == CommissionType.FIXED:
+            return self.commission_value
+        if price is None:
+            return Decimal("0.00")
+        return (Decimal(price) * self.commission_value / 100).quantize(CENT, ROUND_HALF_UP)
+
+    def contract_state(self, today=None):
+        today = today or timezone.localdate()
+        if not self.contract_end and not self.contract_start:
+            return ContractState.NONE
+        if self.contract_start and self.contract_start > today:
+            return ContractState.NOT_STARTED
+        if self.contract_end and self.contract_end < today:
+            return ContractState.EXPIRED
+        if self.contract_end and self.contract_end <= today + datetime.timedelta(
+            days=EXPIRY_WARNING_DAYS
+        ):
+            return ContractState.EXPIRING
+        return ContractState.VALID
+
+    @property
+    def category_codes(self):
+        # Reads the prefetched rows when the list view prefetched them.
+        return [row.category for row in self.category_rows.all()]
+
+    @property
+    def categories(self):
+        labels = dict(Category.choices)
+        return [labels.get(code, code) for code in sorted(self.category_codes)]
+
+    @property
+    def language_codes(self):
+        return [row.language for row in self.language_rows.all()]
+
+    def set_categories(self, codes):
+        codes = set(codes)
+        self.category_rows.exclude(category__in=codes).delete()
+        existing = set(self.category_rows.values_list("category", flat=True))
+        SupplierCategory.objects.bulk_create(
+            SupplierCategory(supplier=self, category=code) for code in codes - existing
+        )
+
+    def set_languages(self, codes):
+        codes = set(codes)
+        self.language_rows.exclude(language__in=codes).delete()
+        existing = set(self.language_rows.values_list("language", flat=True))
+        SupplierLanguage.objects.bulk_create(
+            SupplierLanguage(supplier=self, language=code) for code in codes - existing
+        )
+
+
+class SupplierCategory(models.Model):
+    """One category of a supplier: a row a category, so filters work on any database."""
+
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="category_rows")
+    category = models.CharField(_("category"), max_length=20, choices=Category.choices)
+
+    class Meta:
+        verbose_name = _("supplier category")
+        verbose_name_plural = _("supplier categories")
+        constraints = [
+            models.UniqueConstraint(fields=["supplier", "category"], name="supplier_category_once")
+        ]
+        indexes = [models.Index(fields=["category", "supplier"])]
+
+    def __str__(self):
+        return self.get_category_display()
+
+
+class SupplierLanguage(models.Model):
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="language_rows")
+    language = models.CharField(_("language"), max_length=5, choices=SPOKEN_LANGUAGES)
+
+    class Meta:
+        verbose_name = _("language spoken")
+        verbose_name_plural = _("languages spoken")
+        constraints = [
+            models.UniqueConstraint(fields=["supplier", "language"], name="supplier_language_once")
+        ]
+
+    def __str__(self):
+        return self.get_language_display()
+
+
+class Contact(models.Model):
+    """A person at a supplier the desk calls or writes to."""
+
+    supplier = models.ForeignKey(Supplier, on_delete=models.CASCADE, related_name="contacts")
+    name = models.CharField(_("name"), max_length=150)
+    role = models.CharField(_("role"), max_length=150, blank=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    email = models.EmailField(_("email"), blank=True)
+    messenger = models.CharField(
+        _("messenger"),
+        max_length=150,
+        blank=True,
+        help_text=_("For example: WhatsApp +7 701 000 00 00, Telegram @name"),
+    )
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("contact person")
+        verbose_name_plural = _("contact persons")
+
+    def __str__(self):
+        return self.name
