@@ -1,0 +1,484 @@
+"""Guests, their stays and the hotel's VIP levels; PMS import profiles and batches."""
+
+import json
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Exists, OuterRef, Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from phonenumber_field.modelfields import PhoneNumberField
+
+from arrivals.languages import LANGUAGE_CHOICES
+
+
+class VipLevel(models.Model):
+    """A VIP category: what to prepare and which departments must know."""
+
+    class Colour(models.TextChoices):
+        RED = "red", _("red")
+        ORANGE = "orange", _("orange")
+        GOLD = "gold", _("gold")
+        GREEN = "green", _("green")
+        BLUE = "blue", _("blue")
+        PURPLE = "purple", _("purple")
+        GREY = "grey", _("grey")
+        BLACK = "black", _("black")
+
+    code = models.CharField(_("code"), max_length=20, unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    rank = models.PositiveSmallIntegerField(
+        _("rank"), default=1, help_text=_("1 is the highest level.")
+    )
+    colour = models.CharField(_("colour"), max_length=10, choices=Colour, default=Colour.GOLD)
+    amenity = models.TextField(_("amenity to prepare"), blank=True)
+    departments = models.ManyToManyField(
+        "guestdesk.Department",
+        blank=True,
+        related_name="vip_levels",
+        verbose_name=_("departments to inform"),
+    )
+
+    class Meta:
+        ordering = ["rank", "code"]
+        verbose_name = _("VIP level")
+        verbose_name_plural = _("VIP levels")
+
+    def __str__(self):
+        return f"{self.code} · {self.name}"
+
+    @property
+    def css_class(self):
+        return f"vip-{self.colour}"
+
+    def outranks(self, other):
+        """True when this level is higher than `other` (None counts as no VIP)."""
+        return other is None or self.rank < other.rank
+
+
+class GuestQuerySet(models.QuerySet):
+    def with_returning(self):
+        """Annotate `has_stayed`: the guest has a stay that has already begun."""
+        today = timezone.localdate()
+        earlier = Stay.objects.filter(guest=OuterRef("pk"), arrival_date__lt=today).exclude(
+            status__in=Stay.NOT_STAYED
+        )
+        return self.annotate(has_stayed=Exists(earlier))
+
+    def search(self, text):
+        query = Q()
+        for word in text.split():
+            query &= (
+                Q(first_name__icontains=word)
+                | Q(last_name__icontains=word)
+                | Q(email__icontains=word)
+                | Q(phone__icontains=word)
+                | Q(stays__confirmation_number__iexact=word)
+            )
+        return self.filter(query).distinct()
+
+
+class Guest(models.Model):
+    """A person who stays at the hotel; returning is derived from their stays."""
+
+    first_name = models.CharField(_("first name"), max_length=100, blank=True)
+    last_name = models.CharField(_("last name"), max_length=100)
+    nationality = CountryField(_("nationality"), blank=True)
+    language = models.CharField(
+        _("preferred language"), max_length=8, choices=LANGUAGE_CHOICES, default="en"
+    )
+    email = models.EmailField(_("email"), blank=True, db_index=True)
+    phone = PhoneNumberField(_("phone"), blank=True)
+    birthday = models.DateField(_("birthday"), null=True, blank=True)
+    room_preference = models.CharField(_("room preference"), max_length=200, blank=True)
+    pillow_preference = models.CharField(_("pillow preference"), max_length=100, blank=True)
+    dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
+    allergies = models.CharField(_("allergies"), max_length=200, blank=True)
+    occasions = models.CharField(_("special occasions"), max_length=200, blank=True)
+    preferences_notes = models.TextField(_("other preferences"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    default_vip_level = models.ForeignKey(
+        VipLevel,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="guests",
+        verbose_name=_("default VIP level"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = GuestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        verbose_name = _("guest")
+        verbose_name_plural = _("guests")
+        indexes = [models.Index(fields=["last_name", "first_name"])]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def name(self):
+        return " ".join(part for part in (self.first_name, self.last_name) if part)
+
+    @property
+    def has_preferences(self):
+        return any(
+            (
+                self.room_preference,
+                self.pillow_preference,
+                self.dietary_needs,
+                self.allergies,
+                self.occasions,
+                self.preferences_notes,
+            )
+        )
+
+    def past_stays(self, before=None):
+        """Stays that began before `before` (hotel today by default) and took place."""
+        before = before or timezone.localdate()
+        return self.stays.filter(arrival_date__lt=before).exclude(status__in=Stay.NOT_STAYED)
+
+    @property
+    def is_returning(self):
+        """A guest with an earlier stay (uses the `has_stayed` annotation when present)."""
+        if hasattr(self, "has_stayed"):
+            return self.has_stayed
+        return self.past_stays().exists()
+
+
+class StayQuerySet(models.QuerySet):
+    def arriving_on(self, day):
+        return self.filter(arrival_date=day)
+
+    def departing_on(self, day):
+        return self.filter(departure_date=day)
+
+    def in_house_on(self, day):
+        """Stays whose guests sleep at the hotel the night of `day` (no cancellations)."""
+        return self.filter(arrival_date__lte=day, departure_date__gt=day).exclude(
+            status__in=Stay.NOT_STAYED
+        )
+
+    def vip(self):
+        return self.filter(vip_level__isnull=False)
+
+    def active(self):
+        """Not cancelled and not a no-show."""
+        return self.exclude(status__in=Stay.NOT_STAYED)
+
+    def with_returning(self):
+        """Annotate `is_returning`: the guest had an earlier stay that took place."""
+        earlier = (
+            Stay.objects.filter(guest=OuterRef("guest"), arrival_date__lt=OuterRef("arrival_date"))
+            .exclude(status__in=Stay.NOT_STAYED)
+            .exclude(pk=OuterRef("pk"))
+        )
+        return self.annotate(is_returning=Exists(earlier))
+
+    def for_lists(self):
+        """What every list, digest and export needs, in one query."""
+        return self.select_related("guest", "vip_level", "reviewed_by").with_returning()
+
+    def unreviewed(self):
+        return self.filter(reviewed_at__isnull=True)
+
+    def flagged_missing(self):
+        return self.filter(missing_from_batch__isnull=False)
+
+    def by_vip_rank(self):
+        return self.order_by(
+            models.F("vip_level__rank").asc(nulls_last=True), "eta", "guest__last_name"
+        )
+
+
+class Stay(models.Model):
+    """One reservation: a guest's stay from arrival to departure."""
+
+    class Status(models.TextChoices):
+        EXPECTED = "expected", _("expected")
+        IN_HOUSE = "in_house", _("in house")
+        DEPARTED = "departed", _("departed")
+        NO_SHOW = "no_show", _("no-show")
+        CANCELLED = "cancelled", _("cancelled")
+
+    NOT_STAYED = (Status.NO_SHOW, Status.CANCELLED)
+
+    # Allowed moves; corrections are allowed, a departed stay is final.
+    TRANSITIONS = {
+        Status.EXPECTED: (Status.IN_HOUSE, Status.NO_SHOW, Status.CANCELLED),
+        Status.IN_HOUSE: (Status.DEPARTED, Status.EXPECTED),
+        Status.NO_SHOW: (Status.IN_HOUSE, Status.EXPECTED),
+        Status.CANCELLED: (Status.EXPECTED,),
+        Status.DEPARTED: (),
+    }
+
+    guest = models.ForeignKey(
+        Guest, on_delete=models.PROTECT, related_name="stays", verbose_name=_("guest")
+    )
+    source = models.CharField(_("source"), max_length=30, default="PMS")
+    confirmation_number = models.CharField(_("confirmation number"), max_length=50)
+    room = models.CharField(_("room"), max_length=20, blank=True)
+    arrival_date = models.DateField(_("arrival date"), db_index=True)
+    eta = models.TimeField(_("expected arrival time"), null=True, blank=True)
+    departure_date = models.DateField(_("departure date"), db_index=True)
+    adults = models.PositiveSmallIntegerField(_("adults"), default=1)
+    children = models.PositiveSmallIntegerField(_("children"), default=0)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.EXPECTED, db_index=True
+    )
+    vip_level = models.ForeignKey(
+        VipLevel,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="stays",
+        verbose_name=_("VIP level"),
+    )
+    special_attention = models.TextField(_("special attention"), blank=True)
+    security_note = models.TextField(
+        _("security note"), blank=True, help_text=_("Shown to the Security department only.")
+    )
+    transport_number = models.CharField(_("flight or train"), max_length=30, blank=True)
+    pickup_needed = models.BooleanField(_("pickup needed"), default=False)
+    company = models.CharField(_("company or group"), max_length=150, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
+    missing_from_batch = models.ForeignKey(
+        "ImportBatch",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="missing_stays",
+        verbose_name=_("missing from import"),
+        help_text=_("A later full-day file no longer lists this stay; an agent must confirm."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = StayQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["arrival_date", "eta", "guest__last_name"]
+        verbose_name = _("stay")
+        verbose_name_plural = _("stays")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "confirmation_number"], name="stay_unique_confirmation"
+            ),
+            models.CheckConstraint(
+                condition=Q(departure_date__gte=models.F("arrival_date")),
+                name="stay_departure_after_arrival",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.confirmation_number} · {self.guest}"
+
+    def clean(self):
+        if self.arrival_date and self.departure_date and self.departure_date < self.arrival_date:
+            raise ValidationError({"departure_date": _("Departure is before arrival.")})
+
+    @property
+    def nights(self):
+        return (self.departure_date - self.arrival_date).days
+
+    @property
+    def pax(self):
+        return self.adults + self.children
+
+    @property
+    def is_reviewed(self):
+        return self.reviewed_at is not None
+
+    def allowed_moves(self):
+        return self.TRANSITIONS[self.status]
+
+
+class StayChange(models.Model):
+    """The history of a stay: status moves, imports, edits and reviews (who, when, what)."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("created")
+        STATUS = "status", _("status")
+        IMPORT = "import", _("import")
+        EDIT = "edit", _("edit")
+        REVIEW = "review", _("review")
+        MISSING = "missing", _("missing from import")
+
+    stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="changes")
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind)
+    changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [old, new]
+    changed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    batch = models.ForeignKey(
+        "ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    changed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        verbose_name = _("stay change")
+        verbose_name_plural = _("stay changes")
+
+    def __str__(self):
+        return f"{self.stay_id} {self.kind} {self.changed_at:%Y-%m-%d %H:%M}"
+
+
+# Fields an import profile can map (also the JSON profile format; see the README).
+IMPORT_FIELDS = (
+    "confirmation_number",
+    "first_name",
+    "last_name",
+    "full_name",
+    "arrival_date",
+    "arrival_time",
+    "departure_date",
+    "room",
+    "adults",
+    "children",
+    "vip_code",
+    "nationality",
+    "language",
+    "email",
+    "phone",
+    "notes",
+    "status",
+    "company",
+)
+
+
+def validate_columns(value):
+    if not isinstance(value, dict):
+        raise ValidationError(_("Columns must be an object of field: column name."))
+    unknown = sorted(set(value) - set(IMPORT_FIELDS))
+    if unknown:
+        raise ValidationError(
+            _("Unknown fields: %(fields)s."), params={"fields": ", ".join(unknown)}
+        )
+    required = {"confirmation_number", "arrival_date", "departure_date"}
+    missing = sorted(required - {k for k, v in value.items() if v})
+    if missing:
+        raise ValidationError(
+            _("These fields need a column: %(fields)s."), params={"fields": ", ".join(missing)}
+        )
+    if not (value.get("last_name") or value.get("full_name")):
+        raise ValidationError(_("Map either the last name or the full name."))
+
+
+class ImportProfile(models.Model):
+    """How one PMS writes its export: encoding, separator, date format, column names."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    source = models.CharField(
+        _("source"), max_length=30, default="PMS", help_text=_("For example OPERA or FIDELIO.")
+    )
+    encoding = models.CharField(_("encoding"), max_length=20, default="utf-8")
+    delimiter = models.CharField(_("separator"), max_length=2, default=",", blank=True)
+    date_format = models.CharField(_("date format"), max_length=30, default="%Y-%m-%d")
+    columns = models.JSONField(_("columns"), default=dict, validators=[validate_columns])
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("import profile")
+        verbose_name_plural = _("import profiles")
+
+    def __str__(self):
+        return self.name
+
+    def as_dict(self):
+        return {
+            "name": self.name,
+            "encoding": self.encoding,
+            "delimiter": self.delimiter,
+            "date_format": self.date_format,
+            "source": self.source,
+            "columns": self.columns,
+        }
+
+    def as_json(self):
+        return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
+
+
+class ImportBatch(models.Model):
+    """One uploaded PMS file, kept with its dry run and final report."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("waiting")
+        CHECKING = "checking", _("checking")
+        CHECKED = "checked", _("dry run done")
+        IMPORTING = "importing", _("importing")
+        DONE = "done", _("imported")
+        FAILED = "failed", _("failed")
+
+    profile = models.ForeignKey(
+        ImportProfile,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="batches",
+        verbose_name=_("profile"),
+    )
+    profile_settings = models.JSONField(_("profile used"), default=dict)
+    file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
+    original_name = models.CharField(_("file name"), max_length=255)
+    full_day = models.BooleanField(
+        _("full-day file"),
+        default=False,
+        help_text=_(
+            "The file lists every arrival of its dates: stays it no longer lists are "
+            "flagged for an agent to confirm."
+        ),
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
+    total_rows = models.PositiveIntegerField(_("rows"), default=0)
+    processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
+    counts = models.JSONField(_("counts"), default=dict)
+    report = models.JSONField(_("report"), default=dict)
+    error = models.TextField(_("error"), blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
+    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("import batch")
+        verbose_name_plural = _("import batches")
+
+    def __str__(self):
+        return f"{self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+    @property
+    def progress(self):
+        if not self.total_rows:
+            return 0 if self.is_running else 100
+        return min(100, round(100 * self.processed_rows / self.total_rows))
+
+    @property
+    def is_running(self):
+        return self.status in (self.Status.PENDING, self.Status.CHECKING, self.Status.IMPORTING)
