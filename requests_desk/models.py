@@ -1,0 +1,405 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from requests_desk import details as type_details
+from requests_desk.types import DEFAULT_LEAD_MINUTES, ROUTING, WAYBILL_TYPES, RequestType
+
+
+class Counter(models.Model):
+    """Last number given per series and year; the row is locked while a number is taken,
+    so two agents creating at once get consecutive numbers and a rollback leaves no gap."""
+
+    series = models.CharField(max_length=20)
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["series", "year"], name="requests_counter_unique")
+        ]
+
+    def __str__(self):
+        return f"{self.series} {self.year}: {self.last}"
+
+
+class Status(models.TextChoices):
+    NEW = "new", _("New")
+    IN_PROGRESS = "in_progress", _("In progress")
+    BOOKED = "booked", _("Booked")
+    DONE = "done", _("Done")
+    CANCELLED = "cancelled", _("Cancelled")
+    FAILED = "failed", _("Failed")
+
+
+OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.BOOKED)
+CLOSED_STATUSES = (Status.DONE, Status.CANCELLED, Status.FAILED)
+# What the itinerary and the guest confirmation list: confirmed services.
+CONFIRMED_STATUSES = (Status.BOOKED, Status.DONE)
+
+
+class Priority(models.TextChoices):
+    NORMAL = "normal", _("Normal")
+    HIGH = "high", _("High")
+    URGENT = "urgent", _("Urgent")
+
+
+def departments_types(user):
+    """Request types a department member may read, by the routing table."""
+    codes = user.departments.filter(active=True).values_list("code", flat=True)
+    types = set()
+    for code in codes:
+        types |= ROUTING.get(code, frozenset())
+    return types
+
+
+class ServiceRequestQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(status__in=OPEN_STATUSES)
+
+    def overdue(self, now=None):
+        return self.open().filter(due_at__lt=now or timezone.now())
+
+    def due_soon(self, now=None, within=timedelta(hours=1)):
+        now = now or timezone.now()
+        return self.open().filter(due_at__gte=now, due_at__lt=now + within)
+
+    def visible_to(self, user):
+        """Requests `user` may read: the desk all, a department member its routed types."""
+        from guestdesk import roles
+
+        if roles.is_desk(user):
+            return self
+        if roles.has_role(user, roles.DEPARTMENT_MEMBER):
+            return self.filter(type__in=departments_types(user))
+        return self.none()
+
+    def for_board(self):
+        return self.select_related(
+            "guest", "stay", "stay__guest", "stay__vip_level", "assigned_to", "supplier"
+        )
+
+    def status_counts(self):
+        """{status: count} in one query."""
+        counts = self.aggregate(
+            **{value: Count("pk", filter=Q(status=value)) for value in Status.values}
+        )
+        return counts
+
+    def deadline_counts(self, user, now=None):
+        """Overdue, due within the hour, and open ones assigned to `user`, in one query."""
+        now = now or timezone.now()
+        open_ = Q(status__in=OPEN_STATUSES)
+        return self.aggregate(
+            overdue=Count("pk", filter=open_ & Q(due_at__lt=now)),
+            due_soon=Count(
+                "pk", filter=open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(hours=1))
+            ),
+            mine=Count("pk", filter=open_ & Q(assigned_to=user)),
+        )
+
+
+class ServiceRequest(models.Model):
+    """A guest's order for something the hotel does not sell itself."""
+
+    Status = Status
+    Priority = Priority
+    Type = RequestType
+
+    number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
+    guest = models.ForeignKey(
+        "arrivals.Guest",
+        verbose_name=_("guest"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    stay = models.ForeignKey(
+        "arrivals.Stay",
+        verbose_name=_("stay"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    walk_in_name = models.CharField(_("walk-in guest's name"), max_length=200, blank=True)
+    walk_in_contact = models.CharField(
+        _("walk-in guest's phone or email"), max_length=200, blank=True
+    )
+    type = models.CharField(_("type"), max_length=20, choices=RequestType.choices)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.NEW, db_index=True
+    )
+    priority = models.CharField(
+        _("priority"), max_length=10, choices=Priority.choices, default=Priority.NORMAL
+    )
+    due_at = models.DateTimeField(_("due by"), db_index=True)
+    service_at = models.DateTimeField(
+        _("service time"),
+        null=True,
+        blank=True,
+        help_text=_("When the service happens (departure, pickup, performance)."),
+    )
+    assigned_to = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assigned agent"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="assigned_requests",
+    )
+    supplier = models.ForeignKey(
+        "vendors.Supplier",
+        verbose_name=_("supplier"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="requests",
+    )
+    cost = models.DecimalField(
+        _("cost"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("What the supplier charges the hotel."),
+    )
+    price = models.DecimalField(
+        _("price to guest"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+    )
+    currency = models.CharField(_("currency"), max_length=3, default="KZT")
+    commission = models.DecimalField(
+        _("commission"),
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("Leave empty to apply the supplier's terms."),
+    )
+    confirmation_reference = models.CharField(
+        _("supplier confirmation reference"), max_length=100, blank=True
+    )
+    cancellation_terms = models.TextField(_("cancellation terms"), blank=True)
+    notes = models.TextField(_("notes"), blank=True)
+    details = models.JSONField(_("details"), default=dict, blank=True)
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1), MaxValueValidator(5)],
+        help_text=_("How well the supplier delivered, 1 to 5."),
+    )
+    reason = models.TextField(_("reason for cancelling or failure"), blank=True)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("created by"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    booked_at = models.DateTimeField(_("booked"), null=True, blank=True)
+    done_at = models.DateTimeField(_("done"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    overdue_notified_at = models.DateTimeField(null=True, blank=True, editable=False)
+    # Bumped on every change: an edit made from a stale page is refused, not merged.
+    version = models.PositiveIntegerField(default=1, editable=False)
+
+    objects = ServiceRequestQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_at", "pk"]
+        verbose_name = _("guest request")
+        verbose_name_plural = _("guest requests")
+        indexes = [models.Index(fields=["status", "due_at"], name="requests_status_due")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(price__gte=0) | Q(price__isnull=True), name="requests_price_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(cost__gte=0) | Q(cost__isnull=True), name="requests_cost_gte_0"
+            ),
+            models.CheckConstraint(
+                condition=Q(rating__gte=1, rating__lte=5) | Q(rating__isnull=True),
+                name="requests_rating_1_5",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number} {self.get_type_display()}"
+
+    def get_absolute_url(self):
+        return reverse("requests_desk:detail", kwargs={"number": self.number})
+
+    @property
+    def is_open(self):
+        return self.status in OPEN_STATUSES
+
+    def is_overdue(self, now=None):
+        return self.is_open and self.due_at < (now or timezone.now())
+
+    def is_due_soon(self, now=None):
+        now = now or timezone.now()
+        return self.is_open and now <= self.due_at < now + timedelta(hours=1)
+
+    @property
+    def guest_name(self):
+        guest = self.guest or (self.stay.guest if self.stay_id else None)
+        return guest.name if guest else self.walk_in_name
+
+    @property
+    def the_guest(self):
+        return self.guest or (self.stay.guest if self.stay_id else None)
+
+    @property
+    def guest_language(self):
+        guest = self.the_guest
+        return getattr(guest, "language", "") or "en"
+
+    def detail_rows(self):
+        return [(label, value) for _name, label, value in self.detail_items()]
+
+    def detail_items(self):
+        return type_details.rows(self.type, self.details or {})
+
+    def detail(self, name):
+        return type_details.from_json(self.type, self.details or {}).get(name)
+
+    @property
+    def has_waybill(self):
+        if self.type not in WAYBILL_TYPES:
+            return False
+        return self.type == RequestType.TRANSFER or bool(self.details.get("with_driver"))
+
+    @property
+    def is_permit(self):
+        return self.type == RequestType.PERMIT
+
+    def route(self):
+        """Where a transfer, taxi or car hire goes from and to (for lists and waybills)."""
+        d = self.details or {}
+        start = d.get("pickup_place") or d.get("origin") or ""
+        end = d.get("destination") or d.get("return_place") or ""
+        return f"{start} → {end}" if start and end else start or end
+
+
+class RequestEvent(models.Model):
+    """One line of a request's history: a status change, an edit, a document, an email."""
+
+    class Kind(models.TextChoices):
+        CREATED = "created", _("Created")
+        STATUS = "status", _("Status changed")
+        EDITED = "edited", _("Edited")
+        ATTACHMENT = "attachment", _("Attachment added")
+        EMAIL = "email", _("Confirmation emailed")
+        WAYBILL = "waybill", _("Waybill issued")
+        OVERDUE = "overdue", _("Overdue, manager told")
+
+    request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
+    kind = models.CharField(max_length=20, choices=Kind.choices)
+    at = models.DateTimeField(default=timezone.now)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
+    comment = models.TextField(blank=True)
+    # For edits: {field: [old, new]} as text, so a later schema change cannot break history.
+    changes = models.JSONField(default=dict, blank=True)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("request history entry")
+        verbose_name_plural = _("request history")
+
+    def __str__(self):
+        return f"{self.request.number} {self.kind} {self.at:%Y-%m-%d %H:%M}"
+
+
+def attachment_path(instance, filename):
+    # A random name: the original is kept in the row, the disk never sees guest input.
+    import uuid
+
+    extension = filename.rsplit(".", 1)[-1].lower() if "." in filename else "bin"
+    return f"requests/{timezone.localdate():%Y/%m}/{uuid.uuid4().hex}.{extension}"
+
+
+class Attachment(models.Model):
+    """An e-ticket, voucher or scan; served only through the request's attachment view."""
+
+    request = models.ForeignKey(
+        ServiceRequest, on_delete=models.CASCADE, related_name="attachments"
+    )
+    file = models.FileField(upload_to=attachment_path)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse(
+            "requests_desk:attachment", kwargs={"number": self.request.number, "pk": self.pk}
+        )
+
+
+class Waybill(models.Model):
+    """A driver's waybill; its number is taken once, when it is first printed."""
+
+    request = models.OneToOneField(ServiceRequest, on_delete=models.PROTECT, related_name="waybill")
+    number = models.CharField(_("waybill number"), max_length=20, unique=True)
+    issued_at = models.DateTimeField(default=timezone.now)
+    issued_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("waybill")
+        verbose_name_plural = _("waybills")
+
+    def __str__(self):
+        return self.number
+
+
+class LeadTime(models.Model):
+    """How long the desk has, by default, to fulfil a request of one type."""
+
+    type = models.CharField(_("type"), max_length=20, choices=RequestType.choices, unique=True)
+    minutes = models.PositiveIntegerField(_("minutes to fulfil"), validators=[MinValueValidator(5)])
+
+    class Meta:
+        ordering = ["type"]
+        verbose_name = _("lead time")
+        verbose_name_plural = _("lead times")
+
+    def __str__(self):
+        return f"{self.get_type_display()}: {self.minutes}"
+
+    @classmethod
+    def minutes_for(cls, type_):
+        row = cls.objects.filter(type=type_).values_list("minutes", flat=True).first()
+        return row if row is not None else DEFAULT_LEAD_MINUTES.get(type_, 8 * 60)
