@@ -213,6 +213,8 @@ EMAIL_BACKEND = (
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "GuestDesk <guestdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_MAX_ATTEMPTS = env.integer("EMAIL_MAX_ATTEMPTS", 5)
+# Seconds before the first retry of a temporary SMTP failure; doubled at each attempt.
+EMAIL_RETRY_DELAY = env.integer("EMAIL_RETRY_DELAY", 30)
 
 # Celery: Redis (or any broker URL) from CELERY_BROKER_URL; without one, an embedded
 # broker on the file system so `make run` needs nothing else installed.
@@ -230,6 +232,7 @@ if BROKER_EMBEDDED:
         "store_processed": False,
     }
 CELERY_TASK_ALWAYS_EAGER = env.boolean("CELERY_TASK_ALWAYS_EAGER", False)
+CELERY_TASK_DEFAULT_QUEUE = env.string("CELERY_TASK_DEFAULT_QUEUE", "celery")
 CELERY_TASK_EAGER_PROPAGATES = True
 CELERY_TASK_ACKS_LATE = True
 CELERY_TASK_REJECT_ON_WORKER_LOST = True

@@ -131,3 +131,43 @@ def department_client(client, department_member):
 @pytest.fixture
 def admin_client(client, administrator):
     return client_for(client, administrator)
+
+
+@pytest.fixture
+def smtp_server(settings):
+    """A real SMTP server on loopback; Django sends to it."""
+    from tests.services import SMTPServer
+
+    with SMTPServer() as server:
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST = "127.0.0.1"
+        settings.EMAIL_PORT = server.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        yield server
+
+
+@pytest.fixture
+def celery_worker(transactional_db, redis_url, settings):
+    """Start a real Celery worker process on Redis against the test database.
+
+    Returns a function taking extra environment (e.g. the SMTP server's port).
+    """
+    from guestdesk.celery import app
+    from tests.services import Worker, database_url
+
+    need(
+        settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
+        "a worker process shares the test database only on PostgreSQL",
+    )
+    workers = []
+
+    def start(extra_env=None, concurrency=2):
+        worker = Worker(
+            app, redis_url, database_url(settings.DATABASES["default"]), extra_env, concurrency
+        )
+        workers.append(worker.__enter__())
+        return worker
+
+    yield start
+    for worker in workers:
+        worker.__exit__()
