@@ -72,7 +72,8 @@ def make_user(django_user_model, username, role=None, **extra):
         username=username, password=PASSWORD, email=f"{username}@hotel.example", **extra
     )
     if role:
-        user.groups.add(Group.objects.get(name=role))
+        # get_or_create: transactional tests flush the groups the data migration made.
+        user.groups.add(Group.objects.get_or_create(name=role)[0])
     return user
 
 
@@ -91,7 +92,10 @@ def department_member(django_user_model):
     from guestdesk.models import Department
 
     user = make_user(django_user_model, "hk", roles.DEPARTMENT_MEMBER)
-    Department.objects.get(code="housekeeping").members.add(user)
+    department, _ = Department.objects.get_or_create(
+        code="housekeeping", defaults={"name": "Housekeeping"}
+    )
+    department.members.add(user)
     return user
 
 
