@@ -280,13 +280,15 @@ SESSION_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_AGE = 365 * 24 * 3600
 if PRODUCTION:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+    # Behind HTTPS (the normal case) keep these on; a plain-HTTP trial on a laptop may
+    # turn them off, knowing `check --deploy` will then warn.
     SECURE_SSL_REDIRECT = env.boolean("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = env.integer("SECURE_HSTS_SECONDS", 31536000)
     SECURE_HSTS_INCLUDE_SUBDOMAINS = True
     SECURE_HSTS_PRELOAD = True
-    SESSION_COOKIE_SECURE = True
-    CSRF_COOKIE_SECURE = True
-    LANGUAGE_COOKIE_SECURE = True
+    SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = env.boolean(
+        "SECURE_COOKIES", True
+    )
 
 LOGGING = {
     "version": 1,
