@@ -210,11 +210,11 @@ class ServiceEntry(models.Model):
         ]
 
     def weekly_hours(self):
-        """Hours grouped by weekday, Monday first: [(weekday, [rules])]."""
+        """Hours grouped by weekday, Monday first: [(short day name, [rules])]."""
         by_day = {d: [] for d in range(7)}
         for rule in sorted(self.hours.all(), key=lambda r: (r.weekday, r.opens)):
             by_day[rule.weekday].append(rule)
-        return list(by_day.items())
+        return [(WEEKDAY_SHORT[d], rules) for d, rules in by_day.items()]
 
 
 class OpenStatus:
@@ -239,6 +239,9 @@ class Weekday(models.IntegerChoices):
     FRIDAY = 4, _("Friday")
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
+
+
+WEEKDAY_SHORT = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
 
 
 def check_hours(opens, closes, past_midnight):
@@ -388,7 +391,9 @@ class Event(models.Model):
         verbose_name_plural = _("events")
         constraints = [
             models.CheckConstraint(
-                condition=Q(ends_at__gt=models.F("starts_at")), name="board_event_ends_after_start"
+                condition=Q(ends_at__gt=models.F("starts_at")),
+                name="board_event_ends_after_start",
+                violation_error_message=_("The event ends before it starts."),
             )
         ]
 
@@ -396,9 +401,17 @@ class Event(models.Model):
         return self.title or f"#{self.pk}"
 
     def clean(self):
+        # The end after the start is a database constraint (checked by full_clean too);
+        # EventForm puts the same message on the "ends" field.
         require_a_title(self)
-        if self.starts_at and self.ends_at and self.ends_at <= self.starts_at:
-            raise ValidationError({"ends_at": _("The event ends before it starts.")})
+
+    @property
+    def texts(self):
+        """(language, title, description) in each language, as stored (no fallback)."""
+        return [
+            (code, getattr(self, f"title_{code}"), getattr(self, f"description_{code}"))
+            for code in TITLE_LANGUAGES
+        ]
 
     @property
     def local_start(self):
