@@ -1,11 +1,11 @@
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
 from requests_desk import details as type_details
@@ -271,7 +271,15 @@ class ServiceRequest(models.Model):
         return getattr(guest, "language", "") or "en"
 
     def detail_rows(self):
-        return [(label, value) for _name, label, value in self.detail_items()]
+        """(label, text) pairs of the type's details, dates in hotel time."""
+        result = []
+        for _name, label, value in self.detail_items():
+            if isinstance(value, datetime):
+                value = formats.date_format(timezone.localtime(value), "d.m.Y H:i")
+            elif isinstance(value, date):
+                value = formats.date_format(value, "d.m.Y")
+            result.append((label, value))
+        return result
 
     def detail_items(self):
         return type_details.rows(self.type, self.details or {})

@@ -1,0 +1,319 @@
+from datetime import timedelta
+
+from django import forms
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from arrivals.models import Guest, Stay
+from guestdesk import roles
+from requests_desk import details
+from requests_desk.models import LeadTime, ServiceRequest, Status
+from requests_desk.types import SUPPLIER_CATEGORY, RequestType
+from vendors.models import Supplier
+
+# E-tickets and vouchers: PDF and the image formats phones and scanners produce.
+ATTACHMENT_TYPES = {
+    "pdf": ("application/pdf", (b"%PDF-",)),
+    "jpg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "jpeg": ("image/jpeg", (b"\xff\xd8\xff",)),
+    "png": ("image/png", (b"\x89PNG\r\n\x1a\n",)),
+    "webp": ("image/webp", (b"RIFF",)),
+}
+
+
+def attachment_max_bytes():
+    return getattr(settings, "REQUESTS_ATTACHMENT_MAX_MB", 10) * 1024 * 1024
+
+
+def desk_users():
+    return (
+        get_user_model()
+        .objects.filter(is_active=True, groups__name__in=roles.DESK)
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+class UserChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.get_full_name() or obj.get_username()
+
+
+class StayChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        room = f" · {obj.room}" if obj.room else ""
+        return (
+            f"{obj.guest.name}{room} · {obj.confirmation_number} · "
+            f"{obj.arrival_date:%d.%m}–{obj.departure_date:%d.%m.%Y}"
+        )
+
+
+def stays_to_offer(extra_pk=None):
+    """Stays a request is usually for: in house or arriving within two months."""
+    today = timezone.localdate()
+    stays = Stay.objects.active().filter(
+        departure_date__gte=today - timedelta(days=1), arrival_date__lte=today + timedelta(days=60)
+    )
+    if extra_pk:
+        stays = stays | Stay.objects.filter(pk=extra_pk)
+    return stays.select_related("guest").order_by("guest__last_name", "arrival_date")
+
+
+class RequestForm(forms.ModelForm):
+    """Create or edit a request; the type's own fields come from requests_desk.details."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    class Meta:
+        model = ServiceRequest
+        fields = [
+            "type",
+            "stay",
+            "guest",
+            "walk_in_name",
+            "walk_in_contact",
+            "priority",
+            "due_at",
+            "assigned_to",
+            "supplier",
+            "cost",
+            "price",
+            "currency",
+            "commission",
+            "confirmation_reference",
+            "cancellation_terms",
+            "notes",
+        ]
+        widgets = {
+            "guest": forms.HiddenInput,
+            "due_at": details.DateTimeInput(),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+            "cancellation_terms": forms.Textarea(attrs={"rows": 2}),
+        }
+        field_classes = {"assigned_to": UserChoiceField, "stay": StayChoiceField}
+
+    def __init__(self, *args, type_=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        creating = self.instance.pk is None
+        self.fields["stay"].queryset = stays_to_offer(
+            self.initial.get("stay") or self.instance.stay_id
+        )
+        self.fields["stay"].required = False
+        self.fields["guest"].queryset = Guest.objects.all()
+        self.fields["assigned_to"].queryset = desk_users()
+        self.fields["due_at"].required = False
+        self.fields["due_at"].help_text = _("Leave empty to use the type's default lead time.")
+        self.fields["currency"].widget.attrs["maxlength"] = 3
+        suppliers = Supplier.objects.active()
+        if not creating:
+            del self.fields["type"]
+            category = SUPPLIER_CATEGORY[self.instance.type]
+            suppliers = suppliers.in_category(category)
+            self.fields["due_at"].required = True
+            self.fields["due_at"].help_text = ""
+            self.initial["version"] = self.instance.version
+        if self.instance.supplier_id:
+            suppliers = suppliers | Supplier.objects.filter(pk=self.instance.supplier_id)
+        self.fields["supplier"].queryset = suppliers.order_by("-preferred", "name")
+        self.type = self.instance.type if not creating else self._chosen_type(type_)
+        # Creating: every type's fieldset is rendered, only the chosen one is shown and
+        # validated. Editing: only the request's own type.
+        data = self.data if self.is_bound else None
+        shown = [self.type] if not creating else list(RequestType.values)
+        self.details_forms = {
+            t: details.form_for(
+                t, data=data, initial=self.instance.details if t == self.type else None
+            )
+            for t in shown
+        }
+
+    def _chosen_type(self, type_):
+        chosen = self.data.get("type") if self.is_bound else (type_ or self.initial.get("type"))
+        return chosen if chosen in RequestType.values else RequestType.TRANSFER
+
+    @property
+    def type_value(self):
+        return self.type
+
+    @property
+    def details_form(self):
+        return self.details_forms.get(self.type)
+
+    def fieldsets(self):
+        return [
+            {"type": t, "label": RequestType(t).label, "form": f, "shown": t == self.type}
+            for t, f in self.details_forms.items()
+        ]
+
+    def clean_price(self):
+        return self._not_negative("price", _("The price cannot be negative."))
+
+    def clean_cost(self):
+        return self._not_negative("cost", _("The cost cannot be negative."))
+
+    def clean_commission(self):
+        return self._not_negative("commission", _("The commission cannot be negative."))
+
+    def _not_negative(self, name, message):
+        value = self.cleaned_data.get(name)
+        if value is not None and value < 0:
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_currency(self):
+        value = (self.cleaned_data.get("currency") or "KZT").strip().upper()
+        if len(value) != 3 or not value.isalpha():
+            raise forms.ValidationError(_("Use a three-letter currency code, e.g. KZT."))
+        return value
+
+    def clean(self):
+        data = super().clean()
+        stay, guest = data.get("stay"), data.get("guest")
+        if stay:
+            data["guest"] = stay.guest
+            self.instance.guest = stay.guest
+        elif not guest and not (data.get("walk_in_name") or "").strip():
+            self.add_error(
+                "walk_in_name", _("Choose the guest's stay, or enter a walk-in guest's name.")
+            )
+        if guest and not stay and not data.get("walk_in_name"):
+            data["walk_in_name"] = ""
+        supplier = data.get("supplier")
+        if supplier and self.type and supplier.pk != self.instance.supplier_id:
+            category = SUPPLIER_CATEGORY[self.type]
+            if not Supplier.objects.filter(pk=supplier.pk).in_category(category).exists():
+                self.add_error(
+                    "supplier",
+                    _("%(supplier)s does not deliver %(type)s.")
+                    % {"supplier": supplier, "type": RequestType(self.type).label.lower()},
+                )
+        return data
+
+    def is_valid(self):
+        main = super().is_valid()
+        return self.details_form.is_valid() and main
+
+    def save(self, commit=False):
+        request_obj = super().save(commit=False)
+        if self.instance.pk is None:
+            request_obj.type = self.type
+        request_obj.details = self.details_form.as_json()
+        request_obj.service_at = self.details_form.service_at()
+        return request_obj
+
+
+class TransitionForm(forms.Form):
+    to_status = forms.ChoiceField(choices=Status.choices)
+    expected = forms.ChoiceField(choices=Status.choices)
+    comment = forms.CharField(label=_("Comment"), required=False, max_length=2000)
+    reference = forms.CharField(
+        label=_("Supplier confirmation reference"), required=False, max_length=100
+    )
+    supplier = forms.ModelChoiceField(
+        label=_("Supplier"), queryset=Supplier.objects.active(), required=False
+    )
+    reason = forms.CharField(
+        label=_("Reason"), required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Supplier's service, 1 to 5"),
+        choices=[("", "—")] + [(i, str(i)) for i in range(5, 0, -1)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+    def __init__(self, *args, request_obj=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        if request_obj is not None:
+            category = SUPPLIER_CATEGORY[request_obj.type]
+            suppliers = Supplier.objects.for_category(category)
+            if request_obj.supplier_id:
+                suppliers = suppliers | Supplier.objects.filter(pk=request_obj.supplier_id)
+            self.fields["supplier"].queryset = suppliers
+            self.fields["supplier"].initial = request_obj.supplier_id
+            self.fields["reference"].initial = request_obj.confirmation_reference
+            self.fields["expected"].initial = request_obj.status
+
+    def clean(self):
+        data = super().clean()
+        to_status = data.get("to_status")
+        if to_status == Status.BOOKED and not (data.get("reference") or "").strip():
+            self.add_error("reference", _("Enter the supplier's confirmation reference to book."))
+        if (
+            to_status in (Status.CANCELLED, Status.FAILED)
+            and not (data.get("reason") or "").strip()
+        ):
+            self.add_error("reason", _("Say why the request is cancelled or failed."))
+        return data
+
+
+class AttachmentForm(forms.Form):
+    file = forms.FileField(label=_("E-ticket, voucher or scan (PDF or image)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        limit = attachment_max_bytes()
+        if upload.size > limit:
+            raise forms.ValidationError(
+                _("The file is too large: at most %(mb)d MB.") % {"mb": limit // (1024 * 1024)}
+            )
+        extension = upload.name.rsplit(".", 1)[-1].lower() if "." in upload.name else ""
+        kind = ATTACHMENT_TYPES.get(extension)
+        head = upload.read(16)
+        upload.seek(0)
+        if (
+            kind is None
+            or not head.startswith(kind[1])
+            or (extension == "webp" and head[8:12] != b"WEBP")
+        ):
+            raise forms.ValidationError(
+                _("Only PDF files and images (JPEG, PNG, WebP) can be attached.")
+            )
+        upload.content_type = kind[0]
+        return upload
+
+
+class BoardFilterForm(forms.Form):
+    """The board's filters; every field is optional and bad values are ignored."""
+
+    STATUS_CHOICES = [("", _("Open")), ("all", _("All"))] + list(Status.choices)
+
+    q = forms.CharField(label=_("Guest or number"), required=False, max_length=100)
+    type = forms.ChoiceField(
+        label=_("Type"), choices=[("", _("All types"))] + list(RequestType.choices), required=False
+    )
+    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
+    agent = UserChoiceField(
+        label=_("Agent"), queryset=None, required=False, empty_label=_("Anyone")
+    )
+    supplier = forms.ModelChoiceField(
+        label=_("Supplier"), queryset=None, required=False, empty_label=_("Any supplier")
+    )
+    due_from = forms.DateField(label=_("Due from"), required=False, widget=details.DateInput())
+    due_to = forms.DateField(label=_("Due to"), required=False, widget=details.DateInput())
+    mine = forms.BooleanField(label=_("Mine"), required=False)
+
+    def __init__(self, *args, agents=(), suppliers=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agent"].queryset = agents
+        self.fields["supplier"].queryset = suppliers
+        for name, field in self.fields.items():
+            if name == "mine":
+                field.widget.attrs["class"] = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select form-select-sm"
+            else:
+                field.widget.attrs["class"] = "form-control form-control-sm"
+
+
+class LeadTimeForm(forms.ModelForm):
+    class Meta:
+        model = LeadTime
+        fields = ["minutes"]
+        widgets = {"minutes": forms.NumberInput(attrs={"class": "form-control", "min": 5})}
+
+
+LeadTimeFormSet = forms.modelformset_factory(LeadTime, form=LeadTimeForm, extra=0)

@@ -1,0 +1,340 @@
+"""Workflows of guest requests: numbering, creation, status moves, edits, documents, email.
+
+Every change takes a row lock or a conditional update, so two agents acting at once never
+overwrite each other silently: the second gets `ChangedElsewhere` and sees the new state.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import F
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from guestdesk.emails import queue_email
+from requests_desk.models import (
+    CLOSED_STATUSES,
+    CONFIRMED_STATUSES,
+    Attachment,
+    Counter,
+    LeadTime,
+    RequestEvent,
+    ServiceRequest,
+    Status,
+    Waybill,
+)
+
+S = Status
+
+# Allowed moves. Cancelled and failed are reachable from every open state.
+TRANSITIONS = {
+    S.NEW: (S.IN_PROGRESS, S.BOOKED, S.CANCELLED, S.FAILED),
+    S.IN_PROGRESS: (S.BOOKED, S.CANCELLED, S.FAILED),
+    S.BOOKED: (S.DONE, S.IN_PROGRESS, S.CANCELLED, S.FAILED),
+    S.DONE: (),
+    S.CANCELLED: (),
+    S.FAILED: (),
+}
+
+
+class RequestError(Exception):
+    """A change that cannot be made; the message is for the person who tried."""
+
+
+class ChangedElsewhere(RequestError):
+    pass
+
+
+class NotAllowed(RequestError):
+    pass
+
+
+def next_number(series, prefix, year=None):
+    """Take the next number of `series` for `year` (hotel date), e.g. R-2026-000123.
+
+    Must run inside the transaction that stores the number: the counter row stays locked
+    until it commits, and a rollback gives the number back, so there are no gaps.
+    """
+    year = year or timezone.localdate().year
+    Counter.objects.bulk_create([Counter(series=series, year=year)], ignore_conflicts=True)
+    counter = Counter.objects.select_for_update().get(series=series, year=year)
+    counter.last += 1
+    counter.save(update_fields=["last"])
+    return f"{prefix}-{year}-{counter.last:06d}"
+
+
+def default_due(type_, service_at=None, now=None):
+    """Now plus the type's lead time, but never after the service itself."""
+    now = now or timezone.now()
+    due = now + timedelta(minutes=LeadTime.minutes_for(type_))
+    if service_at and service_at < due:
+        due = max(service_at - timedelta(minutes=15), now)
+    return due.replace(second=0, microsecond=0)
+
+
+def create_request(request_obj, user):
+    """Number and save a new request built by the create form; record who made it."""
+    with transaction.atomic():
+        if request_obj.stay_id and not request_obj.guest_id:
+            request_obj.guest_id = request_obj.stay.guest_id
+        if not request_obj.due_at:
+            request_obj.due_at = default_due(request_obj.type, request_obj.service_at)
+        request_obj.number = next_number("request", "R")
+        request_obj.created_by = user
+        request_obj.save()
+        RequestEvent.objects.create(
+            request=request_obj, kind=RequestEvent.Kind.CREATED, by=user, to_status=S.NEW
+        )
+    return request_obj
+
+
+# Fields an edit may change, and how they read in the history.
+EDITABLE = (
+    "guest",
+    "stay",
+    "walk_in_name",
+    "walk_in_contact",
+    "priority",
+    "due_at",
+    "service_at",
+    "assigned_to",
+    "supplier",
+    "cost",
+    "price",
+    "currency",
+    "commission",
+    "confirmation_reference",
+    "cancellation_terms",
+    "notes",
+    "details",
+)
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if hasattr(value, "isoformat"):
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
+    return str(value)
+
+
+def save_edit(request_obj, version, user, fields=EDITABLE):
+    """Save an edited request if nobody changed it since `version` was read.
+
+    `request_obj` carries the new values (a bound ModelForm's instance).
+    """
+    with transaction.atomic():
+        current = ServiceRequest.objects.select_for_update().get(pk=request_obj.pk)
+        if current.version != version:
+            raise ChangedElsewhere(
+                _("This request was changed by someone else. Here is its current state.")
+            )
+        if current.status in CLOSED_STATUSES:
+            raise NotAllowed(_("A closed request can no longer be edited."))
+        changes = {}
+        for name in fields:
+            old, new = getattr(current, name), getattr(request_obj, name)
+            if name == "details":
+                for key in sorted(set(old or {}) | set(new or {})):
+                    a, b = (old or {}).get(key), (new or {}).get(key)
+                    if a != b:
+                        changes[f"details.{key}"] = [_text(a), _text(b)]
+            elif old != new:
+                changes[name] = [_text(old), _text(new)]
+        if not changes:
+            return current
+        if "due_at" in changes and request_obj.due_at > timezone.now():
+            request_obj.overdue_notified_at = None  # a new deadline gets its own warning
+        else:
+            request_obj.overdue_notified_at = current.overdue_notified_at
+        request_obj.version = current.version + 1
+        request_obj.status = current.status
+        request_obj.save(update_fields=[*fields, "version", "overdue_notified_at"])
+        RequestEvent.objects.create(
+            request=request_obj, kind=RequestEvent.Kind.EDITED, by=user, changes=changes
+        )
+    return request_obj
+
+
+def allowed_moves(request_obj):
+    return TRANSITIONS[request_obj.status]
+
+
+def transition(
+    request_obj,
+    to_status,
+    user,
+    *,
+    expected=None,
+    comment="",
+    reference=None,
+    supplier=None,
+    reason="",
+    rating=None,
+):
+    """Move a request to `to_status`, the one way a request changes status.
+
+    `expected` is the status the person saw; if the request has moved since, nothing is
+    changed and `ChangedElsewhere` says so. Booking needs the supplier's reference,
+    cancelling or failing a reason. Returns the updated request.
+    """
+    with transaction.atomic():
+        current = ServiceRequest.objects.select_for_update().get(pk=request_obj.pk)
+        if expected is not None and current.status != expected:
+            raise ChangedElsewhere(
+                _("Someone else changed this request to “%(status)s” meanwhile.")
+                % {"status": current.get_status_display()}
+            )
+        if to_status not in TRANSITIONS[current.status]:
+            raise NotAllowed(
+                _("A request that is “%(old)s” cannot become “%(new)s”.")
+                % {"old": current.get_status_display(), "new": S(to_status).label}
+            )
+        now = timezone.now()
+        update = ["status", "version"]
+        if to_status == S.BOOKED:
+            reference = (reference or current.confirmation_reference or "").strip()
+            if not reference:
+                raise NotAllowed(_("Enter the supplier's confirmation reference to book."))
+            current.confirmation_reference = reference
+            current.booked_at = now
+            update += ["confirmation_reference", "booked_at"]
+            if supplier is not None:
+                current.supplier = supplier
+                update.append("supplier")
+        elif to_status in (S.CANCELLED, S.FAILED):
+            if not reason.strip():
+                raise NotAllowed(_("Say why the request is cancelled or failed."))
+            current.reason = reason.strip()
+            update += ["reason"]
+        elif to_status == S.DONE:
+            current.done_at = now
+            update.append("done_at")
+            if rating:
+                current.rating = rating
+                update.append("rating")
+        if to_status in CLOSED_STATUSES:
+            current.closed_at = now
+            update.append("closed_at")
+        if current.assigned_to_id is None and to_status != S.CANCELLED:
+            current.assigned_to = user  # whoever works an unassigned request owns it
+            update.append("assigned_to")
+        from_status = current.status
+        current.status = to_status
+        current.version = F("version") + 1
+        current.save(update_fields=update)
+        current.refresh_from_db()
+        RequestEvent.objects.create(
+            request=current,
+            kind=RequestEvent.Kind.STATUS,
+            by=user,
+            at=now,
+            from_status=from_status,
+            to_status=to_status,
+            comment=(comment or reason or "").strip(),
+        )
+    return current
+
+
+def take(request_obj, user, version):
+    """Assign the request to `user` unless someone changed it meanwhile."""
+    with transaction.atomic():
+        updated = ServiceRequest.objects.filter(pk=request_obj.pk, version=version).update(
+            assigned_to=user, version=F("version") + 1
+        )
+        if not updated:
+            raise ChangedElsewhere(
+                _("This request was changed by someone else. Here is its current state.")
+            )
+        RequestEvent.objects.create(
+            request=request_obj,
+            kind=RequestEvent.Kind.EDITED,
+            by=user,
+            changes={"assigned_to": [_text(request_obj.assigned_to), _text(user.get_username())]},
+        )
+
+
+def add_attachment(request_obj, upload, user):
+    """Keep an uploaded e-ticket or voucher (already checked by the form)."""
+    with transaction.atomic():
+        attachment = Attachment.objects.create(
+            request=request_obj,
+            file=upload,
+            name=upload.name[:200],
+            content_type=upload.content_type,
+            size=upload.size,
+            uploaded_by=user,
+        )
+        RequestEvent.objects.create(
+            request=request_obj, kind=RequestEvent.Kind.ATTACHMENT, by=user, comment=attachment.name
+        )
+    return attachment
+
+
+def issue_waybill(request_obj, user):
+    """The request's waybill, numbered W-YYYY-NNNNNN when first printed, then kept."""
+    existing = Waybill.objects.filter(request=request_obj).first()
+    if existing:
+        return existing
+    with transaction.atomic():
+        # Lock the request, so two agents printing at once share one waybill number.
+        ServiceRequest.objects.select_for_update().filter(pk=request_obj.pk).first()
+        existing = Waybill.objects.filter(request=request_obj).first()
+        if existing:
+            return existing
+        waybill = Waybill.objects.create(
+            request=request_obj, number=next_number("waybill", "W"), issued_by=user
+        )
+        RequestEvent.objects.create(
+            request=request_obj, kind=RequestEvent.Kind.WAYBILL, by=user, comment=waybill.number
+        )
+    return waybill
+
+
+def itinerary_items(request_obj):
+    """Booked items of the request's stay (or the walk-in's request alone), in time order."""
+    if request_obj.stay_id:
+        items = ServiceRequest.objects.filter(stay_id=request_obj.stay_id)
+    else:
+        items = ServiceRequest.objects.filter(pk=request_obj.pk)
+    items = items.filter(status__in=CONFIRMED_STATUSES).select_related("supplier")
+    return sorted(items, key=lambda r: (r.service_at or r.due_at, r.pk))
+
+
+def guest_email(request_obj):
+    guest = request_obj.the_guest
+    if guest is not None:
+        return guest.email
+    contact = request_obj.walk_in_contact.strip()
+    return contact if "@" in contact and " " not in contact else ""
+
+
+def confirmation_context(request_obj):
+    stay = request_obj.stay
+    return {
+        "r": request_obj,
+        "guest_name": request_obj.guest_name,
+        "stay": stay,
+        "items": itinerary_items(request_obj),
+        "hotel_name": settings.HOTEL_NAME,
+        "hotel_address": settings.HOTEL_ADDRESS,
+    }
+
+
+def send_confirmation(request_obj, user):
+    """Email the guest their itinerary of booked items, in the guest's language."""
+    address = guest_email(request_obj)
+    if not address:
+        raise NotAllowed(_("The guest has no email address; print the itinerary instead."))
+    context = confirmation_context(request_obj)
+    if not context["items"]:
+        raise NotAllowed(_("Nothing is booked yet, so there is nothing to confirm."))
+    with transaction.atomic():
+        message = queue_email(
+            "requests_desk-confirmation", context, [address], request_obj.guest_language
+        )
+        RequestEvent.objects.create(
+            request=request_obj, kind=RequestEvent.Kind.EMAIL, by=user, comment=address
+        )
+    return message

@@ -1,0 +1,312 @@
+from django.conf import settings
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from guestdesk import roles
+from guestdesk.roles import role_required
+from requests_desk import services
+from requests_desk.details import PERMIT_KINDS
+from requests_desk.forms import (
+    AttachmentForm,
+    BoardFilterForm,
+    LeadTimeFormSet,
+    RequestForm,
+    TransitionForm,
+    desk_users,
+)
+from requests_desk.models import (
+    OPEN_STATUSES,
+    LeadTime,
+    ServiceRequest,
+    Status,
+    Waybill,
+)
+from requests_desk.types import RequestType
+from vendors.models import Supplier
+
+PAGE_SIZE = 50
+
+
+def _visible(request, number):
+    """The request `number` if this user may see it; 404 otherwise (no hint it exists)."""
+    return get_object_or_404(ServiceRequest.objects.visible_to(request.user), number=number)
+
+
+def filter_board(queryset, data, user):
+    """Apply the board's filters except status; returns (queryset, status filter)."""
+    if data.get("q"):
+        for word in data["q"].split():
+            queryset = queryset.filter(
+                Q(number__icontains=word)
+                | Q(walk_in_name__icontains=word)
+                | Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(stay__room__iexact=word)
+            )
+    if data.get("type"):
+        queryset = queryset.filter(type=data["type"])
+    if data.get("agent"):
+        queryset = queryset.filter(assigned_to=data["agent"])
+    if data.get("supplier"):
+        queryset = queryset.filter(supplier=data["supplier"])
+    if data.get("due_from"):
+        queryset = queryset.filter(due_at__date__gte=data["due_from"])
+    if data.get("due_to"):
+        queryset = queryset.filter(due_at__date__lte=data["due_to"])
+    if data.get("mine"):
+        queryset = queryset.filter(assigned_to=user)
+    return queryset
+
+
+@role_required(*roles.READERS)
+def board(request):
+    agents, suppliers = desk_users(), Supplier.objects.active().order_by("name")
+    form = BoardFilterForm(request.GET or None, agents=agents, suppliers=suppliers)
+    data = form.cleaned_data if form.is_valid() else {}
+    requests = filter_board(ServiceRequest.objects.visible_to(request.user), data, request.user)
+    counts = requests.status_counts()
+    status = data.get("status", "")
+    if status == "":
+        requests = requests.filter(status__in=OPEN_STATUSES)
+    elif status != "all":
+        requests = requests.filter(status=status)
+    page = Paginator(requests.for_board().order_by("due_at", "pk"), PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    # list() runs the query here, so the template does not touch the database.
+    rows = list(page.object_list)
+    now = timezone.now()
+    return render(
+        request,
+        "requests_desk/board.html",
+        {
+            "form": form,
+            "page": page,
+            "rows": [(r, r.is_overdue(now), r.is_due_soon(now)) for r in rows],
+            "counts": [(s, label, counts[s]) for s, label in Status.choices],
+            "open_count": sum(counts[s] for s in OPEN_STATUSES),
+            "can_work": roles.is_desk(request.user),
+            "types": RequestType.choices,
+        },
+    )
+
+
+@role_required(*roles.DESK)
+def create(request):
+    initial = {}
+    for name in ("stay", "guest"):
+        if request.GET.get(name, "").isdigit():
+            initial[name] = int(request.GET[name])
+    form = RequestForm(
+        request.POST or None,
+        initial=initial,
+        type_=request.GET.get("type"),
+        instance=ServiceRequest(),
+    )
+    if request.method == "POST" and form.is_valid():
+        request_obj = services.create_request(form.save(), request.user)
+        messages.success(request, _("Request %(number)s created.") % {"number": request_obj.number})
+        return redirect(request_obj)
+    return render(request, "requests_desk/form.html", {"form": form, "creating": True})
+
+
+@role_required(*roles.READERS)
+def detail(request, number):
+    request_obj = _visible(request, number)
+    can_work = roles.is_desk(request.user)
+    context = {
+        "r": request_obj,
+        "events": list(request_obj.events.select_related("by")),
+        "attachments": list(request_obj.attachments.all()),
+        "can_work": can_work,
+        "waybill": Waybill.objects.filter(request=request_obj).first(),
+        "now": timezone.now(),
+    }
+    if can_work:
+        context["moves"] = services.allowed_moves(request_obj)
+        context["transition_form"] = TransitionForm(request_obj=request_obj)
+        context["attachment_form"] = AttachmentForm()
+        context["guest_email"] = services.guest_email(request_obj)
+    return render(request, "requests_desk/detail.html", context)
+
+
+@role_required(*roles.DESK)
+def edit(request, number):
+    request_obj = _visible(request, number)
+    if not request_obj.is_open:
+        messages.error(request, _("A closed request can no longer be edited."))
+        return redirect(request_obj)
+    form = RequestForm(request.POST or None, instance=request_obj)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.save_edit(form.save(), form.cleaned_data.get("version"), request.user)
+        except services.RequestError as exc:
+            messages.error(request, str(exc))
+            return redirect(request_obj)
+        messages.success(request, _("Changes saved."))
+        return redirect(request_obj)
+    return render(request, "requests_desk/form.html", {"form": form, "r": request_obj})
+
+
+@role_required(*roles.DESK)
+@require_POST
+def change_status(request, number):
+    request_obj = _visible(request, number)
+    form = TransitionForm(request.POST, request_obj=request_obj)
+    if not form.is_valid():
+        for errors in form.errors.values():
+            for error in errors:
+                messages.error(request, error)
+        return redirect(request_obj)
+    data = form.cleaned_data
+    try:
+        services.transition(
+            request_obj,
+            data["to_status"],
+            request.user,
+            expected=data["expected"],
+            comment=data["comment"],
+            reference=data["reference"],
+            supplier=data["supplier"],
+            reason=data["reason"],
+            rating=data["rating"],
+        )
+    except services.RequestError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request,
+            _("The request is now “%(status)s”.") % {"status": Status(data["to_status"]).label},
+        )
+    return redirect(request_obj)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def take(request, number):
+    request_obj = _visible(request, number)
+    try:
+        services.take(request_obj, request.user, int(request.POST.get("version") or 0))
+    except services.RequestError as exc:
+        messages.error(request, str(exc))
+    return redirect(request_obj)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def upload(request, number):
+    request_obj = _visible(request, number)
+    form = AttachmentForm(request.POST, request.FILES)
+    if form.is_valid():
+        services.add_attachment(request_obj, form.cleaned_data["file"], request.user)
+        messages.success(request, _("Attachment added."))
+    else:
+        for error in form.errors.get("file", []):
+            messages.error(request, error)
+    return redirect(request_obj)
+
+
+@role_required(*roles.READERS)
+def attachment(request, number, pk):
+    request_obj = _visible(request, number)
+    item = get_object_or_404(request_obj.attachments, pk=pk)
+    try:
+        handle = item.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(handle, content_type=item.content_type, filename=item.name)
+    response["Cache-Control"] = "private, no-store"
+    response["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
+    return response
+
+
+@role_required(*roles.READERS)
+def waybill(request, number):
+    request_obj = _visible(request, number)
+    if not request_obj.has_waybill:
+        raise Http404
+    issued = Waybill.objects.filter(request=request_obj).select_related("issued_by").first()
+    if request.method == "POST":
+        if not roles.is_desk(request.user):
+            raise Http404
+        services.issue_waybill(request_obj, request.user)
+        return redirect("requests_desk:waybill", number=number)
+    if issued is None and not roles.is_desk(request.user):
+        raise Http404
+    return render(
+        request,
+        "requests_desk/waybill.html",
+        {
+            "r": request_obj,
+            "waybill": issued,
+            "hotel_address": settings.HOTEL_ADDRESS,
+            "pickup": request_obj.detail("pickup_at"),
+            "planned_return": request_obj.detail("return_at"),
+        },
+    )
+
+
+@role_required(*roles.READERS)
+def permit(request, number):
+    request_obj = _visible(request, number)
+    if not request_obj.is_permit:
+        raise Http404
+    kinds = dict(PERMIT_KINDS)
+    issued = request_obj.events.filter(to_status=Status.BOOKED).select_related("by").last()
+    issuer = (issued and issued.by) or request_obj.assigned_to or request_obj.created_by
+    return render(
+        request,
+        "requests_desk/permit.html",
+        {
+            "r": request_obj,
+            "kind": kinds.get(request_obj.details.get("kind"), _("Permit")),
+            "valid_from": request_obj.detail("valid_from"),
+            "valid_until": request_obj.detail("valid_until"),
+            "issued_by": (issuer.get_full_name() or issuer.get_username()) if issuer else "",
+            "issued_at": issued.at if issued else request_obj.created_at,
+            "hotel_address": settings.HOTEL_ADDRESS,
+        },
+    )
+
+
+@role_required(*roles.DESK)
+def itinerary(request, number):
+    request_obj = _visible(request, number)
+    context = services.confirmation_context(request_obj)
+    context["guest_email"] = services.guest_email(request_obj)
+    return render(request, "requests_desk/itinerary.html", context)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def confirm(request, number):
+    request_obj = _visible(request, number)
+    try:
+        message = services.send_confirmation(request_obj, request.user)
+    except services.RequestError as exc:
+        messages.error(request, str(exc))
+    else:
+        messages.success(
+            request, _("Confirmation queued for %(to)s.") % {"to": ", ".join(message.to)}
+        )
+    return redirect(request_obj)
+
+
+@role_required(*roles.MANAGERS)
+def lead_times(request):
+    for type_ in RequestType.values:
+        LeadTime.objects.get_or_create(
+            type=type_, defaults={"minutes": LeadTime.minutes_for(type_)}
+        )
+    formset = LeadTimeFormSet(request.POST or None, queryset=LeadTime.objects.order_by("pk"))
+    if request.method == "POST" and formset.is_valid():
+        formset.save()
+        messages.success(request, _("Lead times saved."))
+        return redirect("requests_desk:lead_times")
+    return render(request, "requests_desk/lead_times.html", {"formset": formset})
