@@ -299,6 +299,21 @@ class Stay(models.Model):
         return self.adults + self.children
 
     @property
+    def birthday_in_stay(self):
+        """The guest has a birthday between arrival and departure (a cake on the list)."""
+        birthday = self.guest.birthday
+        if not birthday:
+            return False
+        for year in {self.arrival_date.year, self.departure_date.year}:
+            try:
+                day = birthday.replace(year=year)
+            except ValueError:  # 29 February in a common year
+                day = birthday.replace(year=year, day=28)
+            if self.arrival_date <= day <= self.departure_date:
+                return True
+        return False
+
+    @property
     def is_reviewed(self):
         return self.reviewed_at is not None
 

@@ -1,0 +1,280 @@
+import json
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from arrivals.languages import LANGUAGE_CHOICES
+from arrivals.models import (
+    IMPORT_FIELDS,
+    Guest,
+    ImportProfile,
+    Stay,
+    VipLevel,
+    validate_columns,
+)
+
+ALL = "all"
+
+SORTS = {
+    "eta": [F("eta").asc(nulls_last=True), "guest__last_name", "guest__first_name"],
+    "name": ["guest__last_name", "guest__first_name"],
+    "room": ["room", "guest__last_name"],
+    "vip": [F("vip_level__rank").asc(nulls_last=True), F("eta").asc(nulls_last=True)],
+    "departure": ["departure_date", "room"],
+}
+
+
+class StayFilterForm(forms.Form):
+    """The filters of the daily lists (GET); `apply` narrows a Stay queryset."""
+
+    q = forms.CharField(label=_("Search"), required=False)
+    vip = forms.ChoiceField(label=_("VIP"), required=False)
+    returning = forms.ChoiceField(
+        label=_("Returning"),
+        required=False,
+        choices=[("", _("All guests")), ("yes", _("Returning")), ("no", _("First stay"))],
+    )
+    status = forms.ChoiceField(label=_("Status"), required=False)
+    nationality = forms.ChoiceField(label=_("Nationality"), required=False)
+    language = forms.ChoiceField(
+        label=_("Language"), required=False, choices=[("", _("All languages"))]
+    )
+    eta_from = forms.TimeField(label=_("ETA from"), required=False)
+    eta_to = forms.TimeField(label=_("ETA to"), required=False)
+    sort = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[
+            ("eta", _("ETA")),
+            ("name", _("Name")),
+            ("room", _("Room")),
+            ("vip", _("VIP rank")),
+            ("departure", _("Departure")),
+        ],
+    )
+
+    def __init__(self, data, levels, **kwargs):
+        super().__init__(data, **kwargs)
+        self.fields["vip"].choices = [
+            ("", _("All guests")),
+            ("vip", _("VIPs only")),
+            ("none", _("Not VIP")),
+            *((level.code, level.code) for level in levels),
+        ]
+        self.fields["status"].choices = [
+            ("", _("All but cancelled")),
+            *Stay.Status.choices,
+            (ALL, _("All, with cancelled")),
+        ]
+        self.fields["nationality"].choices = [("", _("All nationalities")), *countries]
+        self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
+
+    @property
+    def active_filters(self):
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return any(value not in (None, "") for key, value in data.items() if key != "sort")
+
+    def apply(self, stays, default_sort="eta"):
+        data = self.cleaned_data if self.is_valid() else {}
+        vip = data.get("vip")
+        if vip == "vip":
+            stays = stays.vip()
+        elif vip == "none":
+            stays = stays.filter(vip_level__isnull=True)
+        elif vip:
+            stays = stays.filter(vip_level__code=vip)
+        if data.get("returning") == "yes":
+            stays = stays.filter(is_returning=True)
+        elif data.get("returning") == "no":
+            stays = stays.filter(is_returning=False)
+        status = data.get("status")
+        if status == ALL:
+            pass
+        elif status:
+            stays = stays.filter(status=status)
+        else:
+            stays = stays.exclude(status=Stay.Status.CANCELLED)
+        if data.get("nationality"):
+            stays = stays.filter(guest__nationality=data["nationality"])
+        if data.get("language"):
+            stays = stays.filter(guest__language=data["language"])
+        if data.get("eta_from"):
+            stays = stays.filter(eta__gte=data["eta_from"])
+        if data.get("eta_to"):
+            stays = stays.filter(eta__lte=data["eta_to"])
+        for word in (data.get("q") or "").split():
+            stays = stays.filter(
+                Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(confirmation_number__icontains=word)
+                | Q(room__iexact=word)
+                | Q(company__icontains=word)
+            )
+        return stays.order_by(*SORTS[data.get("sort") or default_sort], "pk")
+
+
+class StayForm(forms.ModelForm):
+    """An agent's edit of a stay; the VIP level only for managers."""
+
+    class Meta:
+        model = Stay
+        fields = [
+            "room",
+            "arrival_date",
+            "eta",
+            "departure_date",
+            "adults",
+            "children",
+            "vip_level",
+            "company",
+            "transport_number",
+            "pickup_needed",
+            "special_attention",
+            "security_note",
+        ]
+        widgets = {
+            "arrival_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "departure_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "eta": forms.TimeInput(attrs={"type": "time"}, format="%H:%M"),
+            "special_attention": forms.Textarea(attrs={"rows": 3}),
+            "security_note": forms.Textarea(attrs={"rows": 2}),
+        }
+
+    def __init__(self, *args, manager=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not manager:
+            self.fields["vip_level"].disabled = True
+            self.fields["vip_level"].help_text = _("Only a manager changes VIP levels.")
+
+
+class GuestForm(forms.ModelForm):
+    class Meta:
+        model = Guest
+        fields = [
+            "first_name",
+            "last_name",
+            "nationality",
+            "language",
+            "email",
+            "phone",
+            "birthday",
+            "default_vip_level",
+            "room_preference",
+            "pillow_preference",
+            "dietary_needs",
+            "allergies",
+            "occasions",
+            "preferences_notes",
+            "notes",
+        ]
+        widgets = {
+            "birthday": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "preferences_notes": forms.Textarea(attrs={"rows": 3}),
+            "notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, manager=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not manager:
+            self.fields["default_vip_level"].disabled = True
+
+
+class VipReviewForm(forms.Form):
+    """One row of the manager's VIP list: level, notes and the review mark."""
+
+    vip_level = forms.ModelChoiceField(
+        label=_("VIP level"),
+        queryset=VipLevel.objects.all(),
+        required=False,
+        empty_label=_("not VIP"),
+    )
+    special_attention = forms.CharField(
+        label=_("Special attention"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+    )
+    reviewed = forms.BooleanField(label=_("Reviewed"), required=False)
+
+
+ENCODINGS = [
+    ("utf-8", _("UTF-8 (with or without BOM)")),
+    ("cp1251", _("Windows-1251 (Cyrillic)")),
+    ("latin-1", _("Latin-1")),
+]
+DELIMITERS = [("", _("Detect")), (",", ","), (";", ";"), ("\t", _("Tab"))]
+
+
+class ImportUploadForm(forms.Form):
+    """Upload a PMS file with a saved profile, or describe the columns here."""
+
+    file = forms.FileField(label=_("CSV or XLSX file"))
+    profile = forms.ModelChoiceField(
+        label=_("Import profile"),
+        queryset=ImportProfile.objects.all(),
+        required=False,
+        empty_label=_("New profile (fill in below)"),
+    )
+    full_day = forms.BooleanField(
+        label=_("Full-day file"),
+        required=False,
+        help_text=_(
+            "The file lists every arrival of its dates: stays it no longer lists are "
+            "flagged for an agent to confirm."
+        ),
+    )
+    name = forms.CharField(label=_("Profile name"), required=False, max_length=100)
+    source = forms.CharField(label=_("Source (PMS)"), required=False, max_length=30)
+    encoding = forms.ChoiceField(label=_("Encoding"), choices=ENCODINGS, required=False)
+    delimiter = forms.ChoiceField(label=_("Separator"), choices=DELIMITERS, required=False)
+    date_format = forms.CharField(
+        label=_("Date format"),
+        required=False,
+        help_text=_("For example %d.%m.%Y or %Y-%m-%d."),
+    )
+    columns = forms.CharField(
+        label=_("Columns (JSON)"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
+        help_text=_('GuestDesk field: column name, e.g. {"confirmation_number": "Conf No"}.'),
+    )
+
+    def clean_columns(self):
+        text = self.cleaned_data["columns"].strip()
+        if not text:
+            return {}
+        try:
+            columns = json.loads(text)
+        except ValueError:
+            raise ValidationError(_("This is not valid JSON.")) from None
+        validate_columns(columns)
+        return columns
+
+    def clean(self):
+        data = super().clean()
+        if self.errors or data.get("profile"):
+            return data
+        for field in ("name", "date_format", "columns"):
+            if not data.get(field):
+                self.add_error(field, _("Needed for a new profile."))
+        if data.get("name") and ImportProfile.objects.filter(name=data["name"]).exists():
+            self.add_error("name", _("A profile with this name exists; pick it above."))
+        return data
+
+    def profile_settings(self):
+        """The profile (saved or new) as the dict an import runs with."""
+        data = self.cleaned_data
+        if data.get("profile"):
+            return data["profile"], data["profile"].as_dict()
+        profile = ImportProfile.objects.create(
+            name=data["name"],
+            source=data.get("source") or "PMS",
+            encoding=data.get("encoding") or "utf-8",
+            delimiter=data.get("delimiter") or "",
+            date_format=data["date_format"],
+            columns=data["columns"],
+        )
+        return profile, profile.as_dict()
+
+
+FIELD_LABELS = {field: field for field in IMPORT_FIELDS}

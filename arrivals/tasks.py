@@ -1,0 +1,10 @@
+from celery import shared_task
+
+from arrivals import importer
+
+
+@shared_task(acks_late=True)
+def run_import_batch(batch_pk, commit):
+    """Dry-run (`commit=False`) or import batch `batch_pk`; safe to run twice."""
+    report = importer.run_batch(batch_pk, commit)
+    return report["counts"] if report else None

@@ -1,0 +1,471 @@
+import csv
+from datetime import date, timedelta
+
+from django.contrib import messages
+from django.db.models import Count, Q, Sum
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from arrivals import flow, importer, services
+from arrivals.forms import GuestForm, ImportUploadForm, StayFilterForm, StayForm, VipReviewForm
+from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
+from arrivals.tasks import run_import_batch
+from guestdesk import roles
+from guestdesk.registry import panels_for
+from guestdesk.roles import role_required
+
+# Files up to this size import in the request; larger ones in a Celery task.
+INLINE_IMPORT_BYTES = 256 * 1024
+
+LISTS = {
+    "arrivals": {
+        "title": gettext_lazy("Arrivals"),
+        "stays": Stay.objects.arriving_on,
+        "sort": "eta",
+        "url": "arrivals:day",
+        "export": "arrivals:export",
+    },
+    "in_house": {
+        "title": gettext_lazy("In house"),
+        "stays": Stay.objects.in_house_on,
+        "sort": "room",
+        "url": "arrivals:in_house",
+        "export": "arrivals:in_house_export",
+    },
+    "departures": {
+        "title": gettext_lazy("Departures"),
+        "stays": Stay.objects.departing_on,
+        "sort": "room",
+        "url": "arrivals:departures",
+        "export": "arrivals:departures_export",
+    },
+}
+
+
+def _reach(user):
+    """What this user may see of a guest: contact details and the security note."""
+    desk = roles.is_desk(user)
+    security = desk or user.departments.filter(code="security").exists()
+    return {"desk": desk, "contacts": desk, "security": security}
+
+
+def _day_stays(request, kind, day):
+    levels = list(VipLevel.objects.all())
+    form = StayFilterForm(request.GET or None, levels)
+    base = LISTS[kind]["stays"](day).for_lists()
+    # list() runs the query here, so the template renders without touching the database.
+    stays = list(form.apply(base, LISTS[kind]["sort"]))
+    return form, levels, base, stays
+
+
+def _totals(base):
+    return base.exclude(status=Stay.Status.CANCELLED).aggregate(
+        stays=Count("pk"),
+        vips=Count("pk", filter=Q(vip_level__isnull=False)),
+        returning=Count("pk", filter=Q(is_returning=True)),
+        adults=Sum("adults", default=0),
+        children=Sum("children", default=0),
+        arrived=Count("pk", filter=Q(status=Stay.Status.IN_HOUSE)),
+        unreviewed=Count("pk", filter=Q(vip_level__isnull=False, reviewed_at__isnull=True)),
+        missing=Count("pk", filter=Q(missing_from_batch__isnull=False)),
+    )
+
+
+def _day_links(url_name, day):
+    """Links of the day picker: previous, next, today and a template for any date."""
+    return {
+        "day": day,
+        "today": timezone.localdate(),
+        "previous_url": reverse(url_name, kwargs={"day": day - timedelta(days=1)}),
+        "next_url": reverse(url_name, kwargs={"day": day + timedelta(days=1)}),
+        "today_url": reverse(url_name, kwargs={"day": timezone.localdate()}),
+        "day_url_template": reverse(url_name, kwargs={"day": "0000-00-00"}),
+    }
+
+
+def _picked_day(request, url_name):
+    """The day picker without JavaScript sends ?day=YYYY-MM-DD: go to that day's page."""
+    try:
+        picked = date.fromisoformat(request.GET.get("day", ""))
+    except ValueError:
+        return None
+    return redirect(url_name, day=picked)
+
+
+def _list_page(request, kind, day):
+    picked = _picked_day(request, LISTS[kind]["url"])
+    if picked:
+        return picked
+    form, levels, base, stays = _day_stays(request, kind, day)
+    context = {
+        **_day_links(LISTS[kind]["url"], day),
+        "kind": kind,
+        "title": LISTS[kind]["title"],
+        "url_name": LISTS[kind]["url"],
+        "export_url": reverse(LISTS[kind]["export"], kwargs={"day": day}),
+        "form": form,
+        "stays": stays,
+        "totals": _totals(base),
+        "reach": _reach(request.user),
+        "query": request.GET.urlencode(),
+    }
+    return render(request, "arrivals/stay_list.html", context)
+
+
+@role_required(*roles.READERS)
+def today(request):
+    return _list_page(request, "arrivals", timezone.localdate())
+
+
+@role_required(*roles.READERS)
+def day(request, day):
+    return _list_page(request, "arrivals", day)
+
+
+@role_required(*roles.READERS)
+def in_house(request, day=None):
+    return _list_page(request, "in_house", day or timezone.localdate())
+
+
+@role_required(*roles.READERS)
+def departures(request, day=None):
+    return _list_page(request, "departures", day or timezone.localdate())
+
+
+def _export(request, kind, day):
+    _form, _levels, _base, stays = _day_stays(request, kind, day)
+    reach = _reach(request.user)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{kind}-{day.isoformat()}.csv"'
+    response.write("\ufeff")  # so that spreadsheet programs read UTF-8 names correctly
+    writer = csv.writer(response)
+    header = [
+        _("Confirmation"),
+        _("Guest"),
+        _("VIP"),
+        _("Returning"),
+        _("Status"),
+        _("Arrival"),
+        _("ETA"),
+        _("Departure"),
+        _("Nights"),
+        _("Room"),
+        _("Adults"),
+        _("Children"),
+        _("Nationality"),
+        _("Language"),
+        _("Company"),
+        _("Flight or train"),
+        _("Pickup"),
+        _("Special attention"),
+    ]
+    if reach["contacts"]:
+        header += [_("Email"), _("Phone")]
+    writer.writerow(header)
+    for stay in stays:
+        row = [
+            stay.confirmation_number,
+            stay.guest.name,
+            stay.vip_level.code if stay.vip_level else "",
+            _("yes") if stay.is_returning else "",
+            stay.get_status_display(),
+            stay.arrival_date.isoformat(),
+            stay.eta.strftime("%H:%M") if stay.eta else "",
+            stay.departure_date.isoformat(),
+            stay.nights,
+            stay.room,
+            stay.adults,
+            stay.children,
+            stay.guest.nationality.code,
+            stay.guest.language,
+            stay.company,
+            stay.transport_number,
+            _("yes") if stay.pickup_needed else "",
+            stay.special_attention,
+        ]
+        if reach["contacts"]:
+            row += [stay.guest.email, str(stay.guest.phone or "")]
+        writer.writerow(row)
+    return response
+
+
+@role_required(*roles.READERS)
+def export(request, day):
+    return _export(request, "arrivals", day)
+
+
+@role_required(*roles.READERS)
+def in_house_export(request, day):
+    return _export(request, "in_house", day)
+
+
+@role_required(*roles.READERS)
+def departures_export(request, day):
+    return _export(request, "departures", day)
+
+
+# -- the manager's VIP list -------------------------------------------------------------
+
+
+@role_required(*roles.DESK)
+def vip_today(request):
+    return vip_list(request, timezone.localdate())
+
+
+@role_required(*roles.DESK)
+def vip_list(request, day):
+    picked = _picked_day(request, "arrivals:vip_list")
+    if picked:
+        return picked
+    stays = list(Stay.objects.arriving_on(day).vip().active().for_lists().by_vip_rank())
+    levels = list(VipLevel.objects.all())
+    context = {
+        **_day_links("arrivals:vip_list", day),
+        "stays": stays,
+        "levels": levels,
+        "unreviewed": sum(1 for stay in stays if not stay.is_reviewed),
+        "can_review": roles.is_manager(request.user),
+        "panels": panels_for(request, "vip_list", day),
+    }
+    return render(request, "arrivals/vip_list.html", context)
+
+
+@role_required(*roles.MANAGERS)
+@require_POST
+def vip_review(request, pk):
+    stay = get_object_or_404(Stay.objects.select_related("guest", "vip_level"), pk=pk)
+    form = VipReviewForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("The VIP level was not understood; nothing was changed."))
+        return redirect("arrivals:vip_list", day=stay.arrival_date)
+    services.remember(stay)
+    stay.vip_level = form.cleaned_data["vip_level"]
+    stay.special_attention = form.cleaned_data["special_attention"]
+    services.update_stay(stay, ["vip_level", "special_attention"], request.user)
+    if form.cleaned_data["reviewed"] and not stay.is_reviewed:
+        services.review(stay, request.user)
+    messages.success(request, _("%(guest)s: saved.") % {"guest": stay.guest.name})
+    return redirect(f"{reverse('arrivals:vip_list', kwargs={'day': stay.arrival_date})}#stay-{pk}")
+
+
+# -- one stay ---------------------------------------------------------------------------
+
+
+@role_required(*roles.READERS)
+def stay_detail(request, pk):
+    stay = get_object_or_404(Stay.objects.for_lists(), pk=pk)
+    context = {
+        "stay": stay,
+        "changes": list(stay.changes.select_related("changed_by", "batch")[:100]),
+        "reach": _reach(request.user),
+        "panels": panels_for(request, "stay", stay),
+    }
+    return render(request, "arrivals/stay_detail.html", context)
+
+
+@role_required(*roles.DESK)
+def stay_edit(request, pk):
+    stay = get_object_or_404(Stay.objects.select_related("guest", "vip_level"), pk=pk)
+    services.remember(stay)
+    manager = roles.is_manager(request.user)
+    form = StayForm(request.POST or None, instance=stay, manager=manager)
+    if request.method == "POST" and form.is_valid():
+        services.update_stay(form.save(commit=False), form.changed_data, request.user)
+        messages.success(request, _("Stay saved."))
+        return redirect("arrivals:stay", pk=pk)
+    return render(request, "arrivals/stay_form.html", {"stay": stay, "form": form})
+
+
+def _back(request, fallback):
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        return redirect(target)
+    return redirect(fallback)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def stay_status(request, pk):
+    stay = get_object_or_404(Stay.objects.select_related("guest"), pk=pk)
+    to_status = request.POST.get("status", "")
+    if to_status not in Stay.Status.values:
+        raise Http404
+    try:
+        services.transition(stay, to_status, request.user, request.POST.get("from") or None)
+    except services.TransitionError as exc:
+        messages.error(request, f"{stay.guest.name}: {exc}")
+    else:
+        messages.success(
+            request,
+            _("%(guest)s: %(status)s.")
+            % {"guest": stay.guest.name, "status": stay.get_status_display()},
+        )
+    return _back(request, reverse("arrivals:stay", kwargs={"pk": pk}))
+
+
+@role_required(*roles.DESK)
+@require_POST
+def stay_missing(request, pk):
+    stay = get_object_or_404(Stay, pk=pk, missing_from_batch__isnull=False)
+    cancel = request.POST.get("decision") == "cancel"
+    try:
+        services.confirm_missing(stay, request.user, cancel=cancel)
+    except services.TransitionError as exc:
+        messages.error(request, str(exc))
+    return _back(request, reverse("arrivals:stay", kwargs={"pk": pk}))
+
+
+# -- guests -----------------------------------------------------------------------------
+
+
+@role_required(*roles.DESK)
+def guests(request):
+    text = request.GET.get("q", "").strip()
+    found = Guest.objects.with_returning().select_related("default_vip_level")
+    found = list(found.search(text)[:100]) if text else list(found.order_by("-updated_at")[:50])
+    return render(request, "arrivals/guests.html", {"guests": found, "q": text})
+
+
+@role_required(*roles.DESK)
+def guest_detail(request, pk):
+    guest = get_object_or_404(Guest.objects.select_related("default_vip_level"), pk=pk)
+    stays = list(guest.stays.for_lists().order_by("-arrival_date", "-pk"))
+    today = timezone.localdate()
+    earlier = [s for s in stays if s.arrival_date < today and s.status not in Stay.NOT_STAYED]
+    context = {
+        "guest": guest,
+        "stays": stays,
+        "last_stay": earlier[0] if earlier else None,
+        "is_returning": bool(earlier),
+        "panels": panels_for(request, "guest", guest),
+    }
+    return render(request, "arrivals/guest_detail.html", context)
+
+
+@role_required(*roles.DESK)
+def guest_edit(request, pk):
+    guest = get_object_or_404(Guest, pk=pk)
+    form = GuestForm(request.POST or None, instance=guest, manager=roles.is_manager(request.user))
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("Guest saved."))
+        return redirect("arrivals:guest", pk=pk)
+    return render(request, "arrivals/guest_form.html", {"guest": guest, "form": form})
+
+
+# -- imports ----------------------------------------------------------------------------
+
+
+@role_required(*roles.DESK)
+def imports(request):
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["file"]
+        profile, settings = form.profile_settings()
+        batch = ImportBatch(
+            profile=profile,
+            profile_settings=settings,
+            original_name=upload.name[:255],
+            full_day=form.cleaned_data["full_day"],
+            uploaded_by=request.user,
+        )
+        batch.file.save(upload.name, upload, save=True)
+        _start(batch, commit=False, size=upload.size)
+        return redirect("arrivals:import_batch", pk=batch.pk)
+    context = {
+        "form": form,
+        "batches": list(ImportBatch.objects.select_related("uploaded_by", "profile")[:20]),
+        "profiles": list(ImportProfile.objects.all()),
+    }
+    return render(request, "arrivals/imports.html", context)
+
+
+def _start(batch, commit, size):
+    """Small files run now; large ones in a Celery task while the page shows progress."""
+    if size <= INLINE_IMPORT_BYTES:
+        importer.run_batch(batch.pk, commit)
+    else:
+        batch_pk = batch.pk
+        from django.db import transaction
+
+        transaction.on_commit(lambda: run_import_batch.delay(batch_pk, commit))
+
+
+@role_required(*roles.DESK)
+def import_batch(request, pk):
+    batch = get_object_or_404(ImportBatch.objects.select_related("uploaded_by", "profile"), pk=pk)
+    rows = batch.report.get("rows", [])
+    shown = {"rejected": [], "created": [], "updated": [], "unchanged": [], "flagged": []}
+    for row in rows:
+        shown.setdefault(row[1], []).append(row)
+    context = {"batch": batch, "shown": shown, "limit": 500, "summary": ""}
+    if batch.counts:
+        context["summary"] = importer.summary(batch.counts)
+    return render(request, "arrivals/import_batch.html", context)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def import_commit(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    if batch.status != ImportBatch.Status.CHECKED:
+        messages.error(request, _("This file was already imported or is not checked yet."))
+        return redirect("arrivals:import_batch", pk=pk)
+    _start(batch, commit=True, size=batch.file.size)
+    return redirect("arrivals:import_batch", pk=pk)
+
+
+@role_required(*roles.DESK)
+def import_progress(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    return JsonResponse(
+        {
+            "status": batch.status,
+            "running": batch.is_running,
+            "progress": batch.progress,
+            "processed": batch.processed_rows,
+            "total": batch.total_rows,
+        }
+    )
+
+
+@role_required(*roles.DESK)
+def import_file(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
+
+
+@role_required(*roles.DESK)
+def profile_json(request, pk):
+    profile = get_object_or_404(ImportProfile, pk=pk)
+    response = HttpResponse(profile.as_json(), content_type="application/json; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{profile.name}.json"'
+    return response
+
+
+# -- guest flow -------------------------------------------------------------------------
+
+
+@role_required(*roles.READERS)
+def guest_flow(request):
+    today = timezone.localdate()
+    try:
+        before = max(0, min(90, int(request.GET.get("before", 14))))
+        after = max(0, min(90, int(request.GET.get("after", 14))))
+    except ValueError:
+        before, after = 14, 14
+    days = flow.figures(today - timedelta(days=before), today + timedelta(days=after))
+    context = {
+        "days": days,
+        "today": today,
+        "before": before,
+        "after": after,
+        "chart": flow.chart_data(days),
+    }
+    return render(request, "arrivals/flow.html", context)
