@@ -23,14 +23,18 @@ def message_language(language):
 def render(name, context, language):
     """Render subject, text and HTML bodies of email `name` in `language`."""
     with translation.override(message_language(language)):
-        subject = render_to_string(f"emails/{name}-subject.txt", context)
-        text = render_to_string(f"emails/{name}.txt", context)
+        # Subject and text are not HTML: the "text" engine does not escape "&" or quotes.
+        subject = render_to_string(f"emails/{name}-subject.txt", context, using="text")
+        text = render_to_string(f"emails/{name}.txt", context, using="text")
         html = render_to_string(f"emails/{name}.html", context)
     return " ".join(subject.split()), text, html
 
 
-def queue_email(name, context, to, language):
-    """Store email `name` for the addresses `to` and send it once the transaction commits."""
+def queue_email(name, context, to, language, *, send=True):
+    """Store email `name` for the addresses `to` and send it once the transaction commits.
+
+    With send=False the caller sends it (e.g. a command that delivers in the foreground).
+    """
     subject, text, html = render(name, context, language)
     message = OutboxMessage.objects.create(
         template=name,
@@ -40,7 +44,8 @@ def queue_email(name, context, to, language):
         body_html=html,
         language=message_language(language),
     )
-    enqueue(message.pk)
+    if send:
+        enqueue(message.pk)
     return message
 
 

@@ -99,6 +99,14 @@ TEMPLATES = [
             ],
         },
     },
+    {
+        # Subjects and plain-text email bodies: the same templates, without HTML escaping.
+        "NAME": "text",
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {"autoescape": False},
+    },
 ]
 
 # Database: DATABASE_URL (postgres://user:pass@host:5432/name); SQLite in development.
@@ -244,6 +252,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One tick every few minutes; each app adds its own entries (apps' tasks are idempotent).
 CELERY_BEAT_SCHEDULE = {
     "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
+    "digests-tick": {
+        "task": "arrivals.digests.tasks.tick",
+        "schedule": env.integer("DIGEST_TICK_SECONDS", 300),
+    },
 }
 
 # Cache (rate limits of the public guest page, short-lived figures): Redis when CACHE_URL
