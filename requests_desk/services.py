@@ -183,7 +183,7 @@ def transition(
         current = ServiceRequest.objects.select_for_update().get(pk=request_obj.pk)
         if expected is not None and current.status != expected:
             raise ChangedElsewhere(
-                _("Someone else changed this request to “%(status)s” meanwhile.")
+                _("This request was changed by someone else meanwhile: it is now “%(status)s”.")
                 % {"status": current.get_status_display()}
             )
         if to_status not in TRANSITIONS[current.status]:

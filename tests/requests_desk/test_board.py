@@ -1,0 +1,203 @@
+from datetime import timedelta
+from itertools import count
+
+import pytest
+import time_machine
+from django.urls import reverse
+from django.utils import timezone
+
+from requests_desk import services
+from requests_desk.models import ServiceRequest
+from tests.requests_desk.factories import make_request, make_stay, make_supplier
+
+pytestmark = pytest.mark.django_db
+BOARD = reverse("requests_desk:board")
+_bulk = count()
+
+
+def many(n, agent):
+    """`n` open requests spread over types, stays, suppliers and agents, built quickly."""
+    stays = [make_stay(vip=i % 2 == 0) for i in range(5)]
+    suppliers = [make_supplier("transfer") for _ in range(3)]
+    template = make_request("transfer", stay=stays[0], created_by=agent)
+    now = timezone.now()
+    rows = []
+    for i in range(n - 1):
+        rows.append(
+            ServiceRequest(
+                number=f"R-1999-{next(_bulk):06d}",
+                type=["transfer", "taxi", "air", "theatre"][i % 4],
+                stay=stays[i % 5],
+                guest=stays[i % 5].guest,
+                status=["new", "in_progress", "booked"][i % 3],
+                due_at=now + timedelta(minutes=i * 7 - 300),
+                supplier=suppliers[i % 3],
+                assigned_to=agent if i % 2 else None,
+                details=template.details,
+                created_by=agent,
+            )
+        )
+    ServiceRequest.objects.bulk_create(rows)
+
+
+@pytest.mark.parametrize("n", [5, 500])
+def test_the_board_runs_a_fixed_number_of_queries(
+    n, agent, agent_client, django_assert_max_num_queries
+):
+    many(n, agent)
+    agent_client.get(BOARD)  # warm caches (content types, sessions) out of the count
+    with django_assert_max_num_queries(9) as captured:
+        response = agent_client.get(BOARD)
+    assert response.status_code == 200
+    assert len(response.context["rows"]) == min(n, 50)
+    assert len(captured.captured_queries) <= 9
+
+
+def test_the_same_queries_for_5_and_500_rows(agent, agent_client, django_assert_num_queries):
+    many(5, agent)
+    agent_client.get(BOARD)
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as five:
+        agent_client.get(BOARD + "?status=all")
+    many(500, agent)
+    with CaptureQueriesContext(connection) as five_hundred:
+        agent_client.get(BOARD + "?status=all")
+    assert len(five) == len(five_hundred)
+
+
+def test_it_orders_open_requests_by_due_time_and_marks_overdue_and_due_soon(agent, agent_client):
+    now = timezone.now()
+    late = make_request("taxi", created_by=agent, due_at=now - timedelta(minutes=5))
+    soon = make_request("taxi", created_by=agent, due_at=now + timedelta(minutes=30))
+    later = make_request("taxi", created_by=agent, due_at=now + timedelta(hours=5))
+    done = make_request("taxi", created_by=agent, status="done")
+    response = agent_client.get(BOARD)
+    rows = response.context["rows"]
+    assert [r.number for r, *_ in rows] == [late.number, soon.number, later.number]
+    assert done.number not in response.content.decode()
+    html = response.content.decode()
+    assert f'class="request-overdue" data-number="{late.number}"' in html
+    assert f'class="request-due-soon" data-number="{soon.number}"' in html
+    assert f'class="" data-number="{later.number}"' in html
+
+
+def test_it_counts_requests_per_status(agent, agent_client):
+    make_request("taxi", created_by=agent)
+    make_request("taxi", created_by=agent, status="booked")
+    make_request("taxi", created_by=agent, status="cancelled")
+    counts = {s: n for s, _label, n in agent_client.get(BOARD).context["counts"]}
+    assert counts == {
+        "new": 1,
+        "in_progress": 0,
+        "booked": 1,
+        "done": 0,
+        "cancelled": 1,
+        "failed": 0,
+    }
+
+
+def test_it_filters_by_type_status_agent_supplier_guest_dates_and_mine(agent, agent2, agent_client):
+    supplier = make_supplier("taxi")
+    stay = make_stay(guest=None)
+    stay.guest.last_name = "Zhaksylykov"
+    stay.guest.save()
+    tomorrow = timezone.now() + timedelta(days=1)
+    taxi = make_request("taxi", stay=stay, created_by=agent, assigned_to=agent, supplier=supplier)
+    theatre = make_request("theatre", created_by=agent, assigned_to=agent2, due_at=tomorrow)
+    cancelled = make_request("taxi", created_by=agent, status="cancelled")
+
+    def numbers(query):
+        return {r.number for r, *_ in agent_client.get(BOARD + query).context["rows"]}
+
+    assert numbers("") == {taxi.number, theatre.number}
+    assert numbers("?type=theatre") == {theatre.number}
+    assert numbers("?status=cancelled") == {cancelled.number}
+    assert numbers("?status=all&type=taxi") == {taxi.number, cancelled.number}
+    assert numbers(f"?agent={agent2.pk}") == {theatre.number}
+    assert numbers(f"?supplier={supplier.pk}") == {taxi.number}
+    assert numbers("?q=zhaksy") == {taxi.number}
+    assert numbers(f"?q={theatre.number}") == {theatre.number}
+    day = timezone.localtime(tomorrow).date().isoformat()
+    assert numbers(f"?due_from={day}&due_to={day}") == {theatre.number}
+    assert numbers("?mine=on") == {taxi.number}
+
+
+def test_it_paginates(agent, agent_client):
+    many(120, agent)
+    page = agent_client.get(BOARD).context["page"]
+    assert page.paginator.num_pages == 3
+    response = agent_client.get(BOARD + "?page=3")
+    assert len(response.context["rows"]) == 20
+    assert "Page 3 of 3" in response.content.decode()
+
+
+def test_a_department_member_sees_only_routed_types_read_only(agent, transport_member, client):
+    transfer = make_request("transfer", created_by=agent)
+    taxi = make_request("taxi", created_by=agent)
+    air = make_request("air", created_by=agent)
+    permit = make_request("permit", created_by=agent)
+    client.force_login(transport_member)
+    response = client.get(BOARD)
+    shown = {r.number for r, *_ in response.context["rows"]}
+    assert shown == {transfer.number, taxi.number}
+    assert air.number not in response.content.decode()
+    assert reverse("requests_desk:create") not in response.content.decode()
+    page = client.get(transfer.get_absolute_url())
+    assert page.status_code == 200
+    assert reverse("requests_desk:edit", args=[transfer.number]) not in page.content.decode()
+    assert 'data-testid="actions"' not in page.content.decode()
+    # Guessing the URL of a request outside the department's reach: 404, not 403.
+    assert client.get(air.get_absolute_url()).status_code == 404
+    assert client.get(permit.get_absolute_url()).status_code == 404
+    assert client.get(reverse("requests_desk:detail", args=["R-2026-999999"])).status_code == 404
+    # Read-only: every write is refused.
+    assert client.get(reverse("requests_desk:edit", args=[transfer.number])).status_code == 403
+    post = client.post(
+        reverse("requests_desk:status", args=[transfer.number]),
+        {"to_status": "cancelled", "expected": "new", "reason": "x"},
+    )
+    assert post.status_code == 403
+    transfer.refresh_from_db()
+    assert transfer.status == "new"
+
+
+def test_housekeeping_sees_no_requests(agent, department_client):
+    r = make_request("transfer", created_by=agent)
+    assert department_client.get(BOARD).context["rows"] == []
+    assert department_client.get(r.get_absolute_url()).status_code == 404
+
+
+def test_a_user_without_a_role_is_refused(agent, client, outsider):
+    r = make_request("transfer", created_by=agent)
+    client.force_login(outsider)
+    assert client.get(BOARD).status_code == 403
+    assert client.get(r.get_absolute_url()).status_code == 403
+
+
+@time_machine.travel("2026-03-10 09:00 +05:00", tick=False)
+def test_the_dashboard_card_counts_overdue_due_soon_and_mine(agent, agent_client):
+    now = timezone.now()
+    make_request("taxi", created_by=agent, due_at=now - timedelta(minutes=1), assigned_to=agent)
+    make_request("taxi", created_by=agent, due_at=now + timedelta(minutes=59))
+    make_request("taxi", created_by=agent, due_at=now + timedelta(hours=3))
+    make_request("taxi", created_by=agent, due_at=now - timedelta(hours=3), status="done")
+    html = agent_client.get(reverse("dashboard")).content.decode()
+    card = html.split('data-testid="card-requests"')[1]
+    assert 'data-testid="requests-overdue">Overdue <span class="badge text-bg-danger">1<' in card
+    assert '<span class="badge text-bg-warning">1<' in card
+    assert 'data-testid="requests-mine">Mine, open <span class="badge text-bg-primary">1<' in card
+
+
+def test_the_board_nav_item_shows_for_every_role(department_client):
+    html = department_client.get(reverse("dashboard")).content.decode()
+    assert 'data-nav="requests_desk:board"' in html
+
+
+def test_services_allowed_moves_match_the_buttons(agent, agent_client):
+    r = make_request("taxi", created_by=agent)
+    html = agent_client.get(r.get_absolute_url()).content.decode()
+    for move in services.allowed_moves(r):
+        assert f'data-move="{move}"' in html
+    assert 'data-move="done"' not in html
