@@ -343,7 +343,7 @@ class GuestIndex:
         if guest.email:
             self.by_email.setdefault(guest.email.lower(), guest)
         if guest.phone:
-            self.by_phone.setdefault(str(guest.phone), guest)
+            self.by_phone.setdefault(guest.phone.as_e164, guest)
         key = (guest.first_name.casefold(), guest.last_name.casefold())
         self.by_name.setdefault(key, guest)
 
@@ -387,6 +387,8 @@ def _stay_changes(stay, row, mapped):
             changes[attribute] = (old, new)
     for field, new in _guest_values(row).items():
         old = getattr(stay.guest, field)
+        if field == "phone" and old:
+            old = old.as_e164
         if str(old or "") != str(new):
             changes[f"guest.{field}"] = (old, new)
     if stay.missing_from_batch_id:
