@@ -7,11 +7,13 @@ about a supplier's requests are aggregates over the reverse relation `requests`.
 import datetime
 from decimal import ROUND_HALF_UP, Decimal
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
 
@@ -293,3 +295,388 @@ class Contact(models.Model):
 
     def __str__(self):
         return self.name
+
+
+# ---------------------------------------------------------------------------------------
+# Local guide
+
+
+class PlaceKind(models.TextChoices):
+    RESTAURANT = "restaurant", _("Restaurant")
+    CAFE = "cafe", _("Café")
+    LUNCH = "lunch", _("Lunch spot")
+    SHOPPING = "shopping", _("Shopping")
+    SIGHT = "sight", _("Sight")
+    MUSEUM = "museum", _("Museum")
+    THEATRE = "theatre", _("Theatre")
+    PARK = "park", _("Park")
+    NIGHTLIFE = "nightlife", _("Nightlife")
+    OTHER = "other", _("Other")
+
+
+class PlaceTag(models.TextChoices):
+    VEGETARIAN = "vegetarian", _("Vegetarian")
+    HALAL = "halal", _("Halal")
+    FAMILY = "family", _("Family friendly")
+    WHEELCHAIR = "wheelchair", _("Wheelchair access")
+    OPEN_LATE = "open_late", _("Open late")
+    OUTDOOR = "outdoor", _("Outdoor seating")
+    VIEW = "view", _("Great view")
+    LOCAL_FOOD = "local_food", _("Kazakh cuisine")
+    ENGLISH_MENU = "english_menu", _("English menu")
+    CARDS = "cards", _("Cards accepted")
+    WIFI = "wifi", _("Wi-Fi")
+    FREE_ENTRY = "free_entry", _("Free entry")
+
+
+class PriceLevel(models.IntegerChoices):
+    FREE = 0, _("Free")
+    INEXPENSIVE = 1, _("$ inexpensive")
+    MODERATE = 2, _("$$ moderate")
+    EXPENSIVE = 3, _("$$$ expensive")
+    LUXURY = 4, _("$$$$ luxury")
+
+
+class Weekday(models.IntegerChoices):
+    MONDAY = 0, _("Monday")
+    TUESDAY = 1, _("Tuesday")
+    WEDNESDAY = 2, _("Wednesday")
+    THURSDAY = 3, _("Thursday")
+    FRIDAY = 4, _("Friday")
+    SATURDAY = 5, _("Saturday")
+    SUNDAY = 6, _("Sunday")
+
+
+GUIDE_LANGUAGES = ("kk", "ru", "en")
+
+
+def fallback_order(language):
+    """`language` first, then the configured fallbacks (en, ru, kk), each once."""
+    configured = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", ())
+    order = [language, *configured, *GUIDE_LANGUAGES]
+    return [code for index, code in enumerate(order) if code and code not in order[:index]]
+
+
+class PlaceQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+    def with_tags(self, tags):
+        """Places that carry every one of `tags`."""
+        queryset = self
+        for tag in tags:
+            queryset = queryset.filter(
+                Exists(PlaceTagRow.objects.filter(place=OuterRef("pk"), tag=tag))
+            )
+        return queryset
+
+    def open_at(self, moment=None):
+        """Places open at `moment` (now by default), judged in the hotel's time zone.
+
+        A period whose closing time is not after its opening time runs past midnight
+        (22:00-02:00), so a Friday night period still counts early on Saturday.
+        """
+        local = timezone.localtime(moment or timezone.now())
+        weekday, now, yesterday = local.weekday(), local.time(), (local.weekday() - 1) % 7
+        same_day = Q(weekday=weekday, opens__lte=now) & (
+            (Q(closes__gt=now) & Q(closes__gt=models.F("opens"))) | Q(closes__lte=models.F("opens"))
+        )
+        after_midnight = Q(weekday=yesterday, closes__lte=models.F("opens"), closes__gt=now)
+        hours = OpeningHours.objects.filter(place=OuterRef("pk")).filter(same_day | after_midnight)
+        return self.filter(Exists(hours))
+
+    def needing_check(self, today=None):
+        """Active places not verified within the last 90 days (or never)."""
+        today = today or timezone.localdate()
+        limit = today - datetime.timedelta(days=VERIFY_EVERY_DAYS)
+        return self.active().filter(Q(last_verified__isnull=True) | Q(last_verified__lt=limit))
+
+    def for_listing(self):
+        return self.prefetch_related("tag_rows", "hours")
+
+
+class Place(models.Model):
+    """A place the desk recommends to guests: where to eat, shop, walk or go out."""
+
+    kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
+    # Translated into kk, ru and en by modeltranslation (vendors/translation.py).
+    name = models.CharField(_("name"), max_length=200)
+    description = models.TextField(_("description"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    latitude = models.DecimalField(
+        _("latitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("-90"), _("Latitude must be between -90 and 90.")),
+            MaxValueValidator(Decimal("90"), _("Latitude must be between -90 and 90.")),
+        ],
+    )
+    longitude = models.DecimalField(
+        _("longitude"),
+        max_digits=9,
+        decimal_places=6,
+        null=True,
+        blank=True,
+        validators=[
+            MinValueValidator(Decimal("-180"), _("Longitude must be between -180 and 180.")),
+            MaxValueValidator(Decimal("180"), _("Longitude must be between -180 and 180.")),
+        ],
+    )
+    phone = PhoneNumberField(_("phone"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    hours_note = models.CharField(
+        _("note on opening hours"),
+        max_length=200,
+        blank=True,
+        help_text=_("For example: kitchen closes an hour earlier"),
+    )
+    price_level = models.PositiveSmallIntegerField(
+        _("price level"), choices=PriceLevel.choices, default=PriceLevel.MODERATE
+    )
+    walking_minutes = models.PositiveSmallIntegerField(
+        _("walking time from the hotel (minutes)"),
+        null=True,
+        blank=True,
+        validators=[MaxValueValidator(600)],
+    )
+    last_verified = models.DateField(_("last verified"), null=True, blank=True)
+    active = models.BooleanField(_("active"), default=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = PlaceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["walking_minutes", "name"]
+        verbose_name = _("place")
+        verbose_name_plural = _("places")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(latitude__isnull=True) | Q(latitude__gte=-90, latitude__lte=90),
+                name="place_latitude_in_range",
+            ),
+            models.CheckConstraint(
+                condition=Q(longitude__isnull=True) | Q(longitude__gte=-180, longitude__lte=180),
+                name="place_longitude_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        if (self.latitude is None) != (self.longitude is None):
+            raise ValidationError(
+                _("Give both latitude and longitude, or neither."), code="coordinates"
+            )
+
+    def text(self, field, language):
+        """(value, language it is in) of a translated field, falling back visibly."""
+        for code in fallback_order(language):
+            value = getattr(self, f"{field}_{code}", "") or ""
+            if value.strip():
+                return value, code
+        return "", language
+
+    @property
+    def map_url(self):
+        if self.latitude is None or self.longitude is None:
+            return ""
+        return (
+            f"https://www.openstreetmap.org/?mlat={self.latitude}&mlon={self.longitude}"
+            f"#map=17/{self.latitude}/{self.longitude}"
+        )
+
+    @property
+    def tag_codes(self):
+        return [row.tag for row in self.tag_rows.all()]
+
+    @property
+    def tags(self):
+        labels = dict(PlaceTag.choices)
+        return [labels.get(code, code) for code in sorted(self.tag_codes)]
+
+    def set_tags(self, codes):
+        codes = set(codes)
+        self.tag_rows.exclude(tag__in=codes).delete()
+        existing = set(self.tag_rows.values_list("tag", flat=True))
+        PlaceTagRow.objects.bulk_create(PlaceTagRow(place=self, tag=c) for c in codes - existing)
+
+    def needs_check(self, today=None):
+        today = today or timezone.localdate()
+        return self.last_verified is None or self.last_verified < today - datetime.timedelta(
+            days=VERIFY_EVERY_DAYS
+        )
+
+    def is_open_at(self, moment=None):
+        """Same rule as PlaceQuerySet.open_at, on the prefetched hours."""
+        local = timezone.localtime(moment or timezone.now())
+        weekday, now, yesterday = local.weekday(), local.time(), (local.weekday() - 1) % 7
+        for period in self.hours.all():
+            overnight = period.closes <= period.opens
+            if (
+                period.weekday == weekday
+                and period.opens <= now
+                and (overnight or now < period.closes)
+            ):
+                return True
+            if period.weekday == yesterday and overnight and now < period.closes:
+                return True
+        return False
+
+    def hours_summary(self):
+        """[(days label, [periods])] with consecutive days of equal hours joined: Mon–Fri."""
+        by_day = {day: [] for day in Weekday.values}
+        for period in sorted(self.hours.all(), key=lambda p: (p.weekday, p.opens)):
+            by_day[period.weekday].append(period)
+        runs = []
+        for day in Weekday.values:
+            key = [(p.opens, p.closes) for p in by_day[day]]
+            if runs and runs[-1][2] == key and runs[-1][1] == day - 1:
+                runs[-1][1] = day
+            else:
+                runs.append([day, day, key, by_day[day]])
+        summary = []
+        for first, last, key, periods in runs:
+            if not key:
+                continue
+            label = WEEKDAYS_ABBR[first]
+            if last != first:
+                label = f"{WEEKDAYS_ABBR[first]}–{WEEKDAYS_ABBR[last]}"
+            summary.append((label, periods))
+        return summary
+
+    def hours_by_day(self):
+        """[(weekday label, [periods])] Monday first, for display."""
+        days = {day: [] for day in Weekday.values}
+        for period in sorted(self.hours.all(), key=lambda p: (p.weekday, p.opens)):
+            days[period.weekday].append(period)
+        return [(Weekday(day).label, periods) for day, periods in days.items()]
+
+
+class PlaceTagRow(models.Model):
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="tag_rows")
+    tag = models.CharField(_("tag"), max_length=20, choices=PlaceTag.choices)
+
+    class Meta:
+        verbose_name = _("place tag")
+        verbose_name_plural = _("place tags")
+        constraints = [models.UniqueConstraint(fields=["place", "tag"], name="place_tag_once")]
+        indexes = [models.Index(fields=["tag", "place"])]
+
+    def __str__(self):
+        return self.get_tag_display()
+
+
+class OpeningHours(models.Model):
+    """One opening period of a place on a weekday; closing at or before opening = overnight."""
+
+    place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="hours")
+    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
+    opens = models.TimeField(_("opens"))
+    closes = models.TimeField(_("closes"), help_text=_("Earlier than opening: the next day."))
+
+    class Meta:
+        ordering = ["weekday", "opens"]
+        verbose_name = _("opening hours")
+        verbose_name_plural = _("opening hours")
+        indexes = [models.Index(fields=["weekday", "place"])]
+
+    def __str__(self):
+        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
+
+    @property
+    def round_the_clock(self):
+        return self.opens == self.closes
+
+
+# ---------------------------------------------------------------------------------------
+# Recommendation sheets
+
+
+class SheetQuerySet(models.QuerySet):
+    def for_guest(self, guest):
+        return self.filter(guest=guest).annotate(place_count=models.Count("items"))
+
+
+class RecommendationSheet(models.Model):
+    """Places the desk recommends to one guest, printed or emailed in the guest's language."""
+
+    guest = models.ForeignKey(
+        "arrivals.Guest",
+        on_delete=models.CASCADE,
+        related_name="recommendation_sheets",
+        verbose_name=_("guest"),
+    )
+    language = models.CharField(
+        _("language"), max_length=5, choices=[(c, c) for c in GUIDE_LANGUAGES], default="en"
+    )
+    preset = models.CharField(_("ready selection"), max_length=30, blank=True)
+    title = models.CharField(
+        _("title"),
+        max_length=200,
+        blank=True,
+        help_text=_("Leave empty for a title in the guest's language."),
+    )
+    note = models.TextField(
+        _("personal note"), blank=True, help_text=_("Printed and sent as you write it.")
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("prepared by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    printed_at = models.DateTimeField(_("printed"), null=True, blank=True)
+    emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
+    emailed_to = models.EmailField(_("emailed to"), blank=True)
+    email = models.ForeignKey(
+        "guestdesk.OutboxMessage",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("email"),
+    )
+
+    objects = SheetQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("recommendation sheet")
+        verbose_name_plural = _("recommendation sheets")
+
+    def __str__(self):
+        return f"{self.guest} {self.created_at:%Y-%m-%d}"
+
+    @property
+    def heading(self):
+        """The title the guest reads, in the active language unless the agent wrote one."""
+        if self.title:
+            return self.title
+        from vendors.presets import PRESETS
+
+        preset = PRESETS.get(self.preset)
+        return preset.label if preset else _("Our recommendations for you")
+
+
+class SheetItem(models.Model):
+    sheet = models.ForeignKey(RecommendationSheet, on_delete=models.CASCADE, related_name="items")
+    # Places are retired with their active flag, never deleted while a sheet shows them.
+    place = models.ForeignKey(Place, on_delete=models.PROTECT, related_name="+")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        verbose_name = _("recommended place")
+        verbose_name_plural = _("recommended places")
+        constraints = [models.UniqueConstraint(fields=["sheet", "place"], name="sheet_place_once")]
+
+    def __str__(self):
+        return str(self.place)
