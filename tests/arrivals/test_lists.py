@@ -198,3 +198,17 @@ def test_print_layout_is_a4_landscape():
 def test_the_list_dates_are_indexed():
     indexed = {f.name for f in Stay._meta.fields if f.db_index}
     assert {"arrival_date", "departure_date"} <= indexed
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [("kk", ["Келушілер", "Келу уақыты"]), ("ru", ["Заезды", "Время прибытия"])],
+)
+def test_it_speaks_kazakh_and_russian(agent_client, language, words):
+    StayFactory(vip_level=vip(), status="in_house")
+    agent_client.cookies["django_language"] = language
+    for url in (day_url(), day_url(name="arrivals:vip_list"), reverse("arrivals:imports")):
+        assert agent_client.get(url).status_code == 200
+    html = agent_client.get(day_url()).content.decode()
+    for word in words:
+        assert word in html
