@@ -6,6 +6,7 @@ language and against the category names in every language; question words ("what
 """
 
 import re
+from functools import lru_cache
 
 from django.db.models import Q
 from django.utils import translation
@@ -42,7 +43,9 @@ def words_of(query):
     return words
 
 
-def _category_labels():
+@lru_cache(maxsize=8)
+def _category_labels(_language=None):
+    """Category names in every language, for matching; cached per active language."""
     labels = {}
     for value, label in Category.choices:
         names = []
@@ -56,7 +59,7 @@ def _category_labels():
 def search_filter(words):
     """A Q matching entries that contain any of `words` in any language or category name."""
     condition = Q()
-    categories = _category_labels()
+    categories = _category_labels(translation.get_language())
     for word in words:
         for field in SEARCHED_FIELDS:
             for code in LANGUAGES:
@@ -69,7 +72,7 @@ def search_filter(words):
 
 def score(entry, words):
     """How many of `words` an entry contains (for ordering results)."""
-    labels = _category_labels()
+    labels = _category_labels(translation.get_language())
     haystack = " ".join(
         [labels.get(entry.category, "")]
         + [
