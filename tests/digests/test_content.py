@@ -1,0 +1,125 @@
+"""What each department reads: only its sections, only what concerns it."""
+
+import pytest
+
+from arrivals.digests.content import DayFacts, build
+from arrivals.digests.models import Section
+from arrivals.digests.services import preview
+from tests.arrivals.factories import StayFactory
+from tests.digests.conftest import ALL, DAY, level, subscribe
+
+pytestmark = pytest.mark.django_db
+
+
+def text_of(sub, day=DAY):
+    subject, text, html = preview(sub, day)
+    return subject, text, html
+
+
+def test_housekeeping_gets_vip_and_arrivals_without_phone_numbers(arrivals_day):
+    sub = subscribe("housekeeping", ["vip", "arrivals", "departures"])
+    subject, text, html = text_of(sub)
+    assert "25 November 2026" in subject
+    assert "2 VIP arrivals" in subject
+    assert "Ерлан Қожахметов" in text and "701" in text
+    assert "Room preference: high floor" in text
+    assert "+7 701" not in text and "+77012223344" not in text
+    assert "+77012223344" not in html and "+7 701 222" not in html
+    assert "Departing" in text  # departures section
+    assert "Two bodyguards" not in text  # security notes are Security's only
+    assert "Cancelled" not in text  # cancelled stays are not arrivals
+    assert "Dietary needs and allergies" not in text  # not subscribed
+
+
+def test_vip_arrivals_are_grouped_by_rank_highest_first(arrivals_day):
+    sub = subscribe("management", ["vip"])
+    _, text, _ = text_of(sub)
+    assert text.index("VIP1") < text.index("Ерлан") < text.index("VIP3") < text.index("Anna")
+
+
+def test_food_and_beverage_gets_dietary_needs_and_allergies(arrivals_day):
+    sub = subscribe("food-beverage", ["dietary"])
+    _, text, _ = text_of(sub)
+    assert "Anna Schmidt" in text and "vegan" in text
+    assert "ALLERGY: peanuts" in text
+    assert "Дина" not in text  # nothing to note for her
+
+
+def test_transport_gets_pickups_with_phone_numbers_when_allowed(arrivals_day):
+    sub = subscribe("transport", ["transport"], show_phone_numbers=True)
+    _, text, _ = text_of(sub)
+    assert "KC 951" in text and "PICKUP NEEDED" in text
+    assert "+49 1511 2345678" in text or "+4915112345678" in text
+
+
+def test_security_gets_security_notes(arrivals_day):
+    sub = subscribe("security", ["security"])
+    _, text, _ = text_of(sub)
+    assert "Two bodyguards in room 702" in text
+
+
+def test_birthdays_during_the_stay_are_listed(arrivals_day):
+    sub = subscribe("spa", ["occasions"])
+    _, text, _ = text_of(sub)
+    assert "Дина Әбілова" in text and "birthday 26 November" in text
+
+
+def test_minimum_vip_level_leaves_lower_levels_out(arrivals_day):
+    sub = subscribe("front-office", ["vip"], min_vip_level=level("VIP1"))
+    _, text, _ = text_of(sub)
+    assert "Ерлан" in text
+    assert "Anna" not in text
+
+
+def test_a_vip_level_told_to_some_departments_only_reaches_those(arrivals_day):
+    spa = subscribe("spa", ["vip"])
+    subscribe("security", ["vip"])
+    level("VIP3").departments.set([spa.department])
+    _, spa_text, _ = text_of(spa)
+    _, security_text, _ = text_of(subscribe("security", ["vip"]))
+    assert "Anna" in spa_text
+    assert "Anna" not in security_text
+    assert "Ерлан" in security_text  # VIP1 names no department: everyone is told
+
+
+def test_a_quiet_day_still_says_so(db):
+    sub = subscribe("housekeeping", ["vip", "arrivals"])
+    subject, text, html = text_of(sub)
+    assert "0 VIP arrivals" in subject
+    assert "No VIP arrivals today." in text
+    assert "No VIP arrivals today." in html
+
+
+def test_it_is_written_in_the_departments_language(arrivals_day):
+    sub = subscribe("housekeeping", ["vip"], language="ru")
+    subject, text, _ = text_of(sub)
+    assert "25 ноября 2026" in subject
+    assert "VIP-заезды" in text or "Заезды VIP" in text
+
+
+def test_the_html_body_is_an_email_with_an_acknowledge_button(arrivals_day):
+    sub = subscribe("housekeeping", ["vip"])
+    _, _, html = text_of(sub)
+    assert "<!doctype html>" in html.lower()
+    assert "I have read this digest" in html
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_building_every_digest_of_a_day_runs_a_fixed_number_of_queries(
+    count, django_assert_max_num_queries
+):
+    for code in ("housekeeping", "food-beverage", "transport", "security", "spa"):
+        subscribe(code, ALL)
+    vip = level("VIP2")
+    for i in range(count):
+        StayFactory(arrival_date=DAY, vip_level=vip if i % 3 == 0 else None)
+        StayFactory(arrival_date=DAY - __import__("datetime").timedelta(days=2), departure_date=DAY)
+    from arrivals.digests.services import subscriptions
+
+    with django_assert_max_num_queries(8):
+        facts = DayFacts.collect(DAY)
+        subs = list(subscriptions())
+        contexts = [build(sub, facts) for sub in subs]
+    assert all(len(c["arrivals"]) == count for c in contexts)
+    assert all(c["vip_count"] == len(range(0, count, 3)) for c in contexts)
+    assert Section.VIP in contexts[0]["sections"]
