@@ -269,6 +269,9 @@ CACHES = {
     )
 }
 
+# Requests per client address per minute on the public guest pages (/guest/...).
+BOARD_PUBLIC_RATE_LIMIT = env.integer("BOARD_PUBLIC_RATE_LIMIT", 120)
+
 # Security headers. The policy allows only this site's own scripts and styles: templates
 # carry no inline code, and front-end assets are vendored into static/.
 CONTENT_SECURITY_POLICY = {
