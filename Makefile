@@ -46,8 +46,8 @@ compilemessages: $(VENV)/.installed-dev
 	$(PY) -m guestdesk.i18n compile
 
 bench: $(VENV)/.installed-dev
-	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}" \
-		$(PY) -m bench
+	export DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}"; \
+		$(PY) manage.py migrate --no-input -v0 && $(PY) -m bench
 
 clean:
 	rm -rf $(VENV) var
