@@ -8,7 +8,6 @@ from django_countries import countries
 
 from arrivals.languages import LANGUAGE_CHOICES
 from arrivals.models import (
-    IMPORT_FIELDS,
     Guest,
     ImportProfile,
     Stay,
@@ -182,6 +181,19 @@ class GuestForm(forms.ModelForm):
             self.fields["default_vip_level"].disabled = True
 
 
+class VipLevelForm(forms.ModelForm):
+    class Meta:
+        model = VipLevel
+        fields = ["code", "name", "rank", "colour", "amenity", "departments"]
+        widgets = {
+            "amenity": forms.Textarea(attrs={"rows": 2}),
+            "departments": forms.CheckboxSelectMultiple,
+        }
+
+    def clean_code(self):
+        return self.cleaned_data["code"].strip().upper()
+
+
 class VipReviewForm(forms.Form):
     """One row of the manager's VIP list: level, notes and the review mark."""
 
@@ -275,6 +287,3 @@ class ImportUploadForm(forms.Form):
             columns=data["columns"],
         )
         return profile, profile.as_dict()
-
-
-FIELD_LABELS = {field: field for field in IMPORT_FIELDS}

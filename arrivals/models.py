@@ -138,6 +138,13 @@ class Guest(models.Model):
             )
         )
 
+    @property
+    def message_language(self):
+        """The language of what GuestDesk sends or prints for this guest (kk, ru or en)."""
+        from guestdesk.emails import message_language
+
+        return message_language(self.language)
+
     def past_stays(self, before=None):
         """Stays that began before `before` (hotel today by default) and took place."""
         before = before or timezone.localdate()

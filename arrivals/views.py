@@ -13,7 +13,14 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
-from arrivals.forms import GuestForm, ImportUploadForm, StayFilterForm, StayForm, VipReviewForm
+from arrivals.forms import (
+    GuestForm,
+    ImportUploadForm,
+    StayFilterForm,
+    StayForm,
+    VipLevelForm,
+    VipReviewForm,
+)
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
 from arrivals.tasks import run_import_batch
 from guestdesk import roles
@@ -252,6 +259,23 @@ def vip_review(request, pk):
         services.review(stay, request.user)
     messages.success(request, _("%(guest)s: saved.") % {"guest": stay.guest.name})
     return redirect(f"{reverse('arrivals:vip_list', kwargs={'day': stay.arrival_date})}#stay-{pk}")
+
+
+@role_required(*roles.MANAGERS)
+def vip_levels(request):
+    levels = list(VipLevel.objects.prefetch_related("departments"))
+    return render(request, "arrivals/vip_levels.html", {"levels": levels})
+
+
+@role_required(*roles.MANAGERS)
+def vip_level_edit(request, pk=None):
+    level = get_object_or_404(VipLevel, pk=pk) if pk else None
+    form = VipLevelForm(request.POST or None, instance=level)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, _("VIP level saved."))
+        return redirect("arrivals:vip_levels")
+    return render(request, "arrivals/vip_level_form.html", {"form": form, "level": level})
 
 
 # -- one stay ---------------------------------------------------------------------------

@@ -1,6 +1,13 @@
 from datetime import date
 
-from tests.routes import DESK, DESK_POST_ONLY, EVERY_STAFF, MANAGER_POST_ONLY, expect
+from tests.routes import (
+    DESK,
+    DESK_POST_ONLY,
+    EVERY_STAFF,
+    MANAGER_POST_ONLY,
+    MANAGERS,
+    expect,
+)
 
 DAY = {"day": date(2026, 3, 2)}
 
@@ -60,6 +67,9 @@ ROUTES = {
         "kwargs": lambda w: {"pk": w["stay"].pk},
         "expect": MANAGER_POST_ONLY,
     },
+    "arrivals:vip_levels": {"expect": MANAGERS},
+    "arrivals:vip_level_new": {"expect": MANAGERS},
+    "arrivals:vip_level": {"kwargs": lambda w: {"pk": w["stay"].vip_level_id}, "expect": MANAGERS},
     "arrivals:stay": {"kwargs": lambda w: {"pk": w["stay"].pk}, "expect": EVERY_STAFF},
     "arrivals:stay_edit": {"kwargs": lambda w: {"pk": w["stay"].pk}, "expect": DESK},
     "arrivals:stay_status": {"kwargs": lambda w: {"pk": w["stay"].pk}, "expect": DESK_POST_ONLY},
