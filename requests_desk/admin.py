@@ -39,4 +39,6 @@ class WaybillAdmin(admin.ModelAdmin):
 @admin.register(Attachment)
 class AttachmentAdmin(admin.ModelAdmin):
     list_display = ["name", "request", "content_type", "size", "uploaded_at"]
-    readonly_fields = ["request", "file", "name", "content_type", "size", "uploaded_by"]
+    # The file itself is served only through the request page, never by a media URL.
+    exclude = ["file"]
+    readonly_fields = ["request", "name", "content_type", "size", "uploaded_by"]
