@@ -1,0 +1,144 @@
+import pytest
+from django.test import RequestFactory
+from django.urls import reverse
+from django.utils import translation
+
+from guestdesk.models import OutboxMessage
+from guestdesk.registry import panels_for
+from tests.vendors.conftest import make_guest, make_place
+from vendors import panels
+from vendors.models import RecommendationSheet
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def places():
+    return [
+        make_place("Kaganat", name_ru="Каганат", kind="lunch", walking_minutes=5, price_level=1,
+                   description_en="Canteen", description_ru="Столовая"),
+        make_place("Navat", name_ru="Нават", kind="restaurant", walking_minutes=7, price_level=2,
+                   description_en="Teahouse"),
+        make_place("Opera", name_ru="Опера", kind="theatre", walking_minutes=40, price_level=3),
+    ]  # fmt: skip
+
+
+def build(client, guest, chosen, **extra):
+    data = {"guest": guest.pk, "places": [p.pk for p in chosen], "language": guest.language}
+    return client.post(reverse("vendors:sheet_new"), {**data, **extra})
+
+
+def test_an_agent_builds_a_sheet_in_the_guests_language(agent_client, guest, places):
+    response = build(agent_client, guest, [places[1], places[0]], note="Приятного аппетита!")
+    sheet = RecommendationSheet.objects.get()
+    assert response.url == reverse("vendors:sheet", args=[sheet.pk])
+    assert [item.place for item in sheet.items.all()] == [places[1], places[0]]
+    html = agent_client.get(response.url).content.decode()
+    assert "Нават" in html and "Каганат" in html and "Столовая" in html
+    assert "Приятного аппетита!" in html
+    # Navat has no Russian description: the English one is shown and marked as such.
+    assert "Teahouse" in html and "(English)" in html
+
+
+def test_the_builder_starts_in_the_guests_language_with_a_ready_selection(
+    agent_client, guest, places
+):
+    url = reverse("vendors:sheet_new")
+    response = agent_client.get(url, {"guest": guest.pk, "preset": "lunch_nearby"})
+    assert response.context["form"]["language"].value() == "ru"
+    assert response.context["chosen"] == {places[0].pk, places[1].pk}
+
+
+def test_a_guest_in_another_language_gets_english(agent_client, places):
+    guest = make_guest(language="de")
+    response = agent_client.get(reverse("vendors:sheet_new"), {"guest": guest.pk})
+    assert response.context["form"]["language"].value() == "en"
+
+
+def test_without_a_guest_the_builder_asks_for_one(agent_client, guest):
+    response = agent_client.get(reverse("vendors:sheet_new"), {"q": "Иванова"})
+    assert response.context["guests"] == [guest]
+
+
+def test_choosing_no_place_is_refused(agent_client, guest, places):
+    response = build(agent_client, guest, [])
+    assert "Choose at least one place." in response.content.decode()
+    assert not RecommendationSheet.objects.exists()
+
+
+def test_the_sheet_is_emailed_in_the_guests_language(agent_client, guest, places):
+    build(agent_client, guest, places[:2])
+    sheet = RecommendationSheet.objects.get()
+    response = agent_client.post(reverse("vendors:sheet_email", args=[sheet.pk]))
+    assert response.status_code == 302
+    message = OutboxMessage.objects.get()
+    assert message.template == "vendors-recommendations"
+    assert message.to == ["maria@example.com"]
+    assert message.language == "ru"
+    assert "Нават" in message.body_text and "Нават" in message.body_html
+    with translation.override("ru"):
+        assert translation.gettext("Places we recommend for you · %(hotel)s") != (
+            "Places we recommend for you · %(hotel)s"
+        )
+    assert "Places we recommend" not in message.subject
+    sheet.refresh_from_db()
+    assert sheet.emailed_to == "maria@example.com" and sheet.email == message
+
+
+def test_a_guest_without_email_gets_a_clear_message(agent_client, places):
+    guest = make_guest(email="")
+    build(agent_client, guest, places[:1])
+    sheet = RecommendationSheet.objects.get()
+    response = agent_client.post(reverse("vendors:sheet_email", args=[sheet.pk]), follow=True)
+    assert "has no email address" in response.content.decode()
+    assert not OutboxMessage.objects.exists()
+
+
+def test_printing_records_it_and_the_print_page_is_a4(agent_client, guest, places):
+    build(agent_client, guest, places[:1])
+    sheet = RecommendationSheet.objects.get()
+    response = agent_client.post(reverse("vendors:sheet_printed", args=[sheet.pk]))
+    assert response.url == reverse("vendors:sheet_print", args=[sheet.pk])
+    sheet.refresh_from_db()
+    assert sheet.printed_at is not None
+    html = agent_client.get(response.url).content.decode()
+    assert "css/vendors.css" in html and "Каганат" in html
+    assert "<style" not in html and "style=" not in html
+
+
+def test_editing_a_sheet_replaces_its_places(agent_client, guest, places):
+    build(agent_client, guest, places[:2])
+    sheet = RecommendationSheet.objects.get()
+    agent_client.post(
+        reverse("vendors:sheet_edit", args=[sheet.pk]),
+        {"places": [places[2].pk], "language": "en", "title": "Tonight"},
+    )
+    sheet.refresh_from_db()
+    assert [i.place for i in sheet.items.all()] == [places[2]]
+    assert (sheet.language, sheet.heading) == ("en", "Tonight")
+
+
+def test_department_members_cannot_build_or_send_sheets(department_client, guest, places):
+    assert department_client.get(reverse("vendors:sheet_new")).status_code == 403
+    assert build(department_client, guest, places[:1]).status_code == 403
+    assert not RecommendationSheet.objects.exists()
+
+
+def test_the_guest_profile_lists_the_sheets(agent, department_member, guest, places):
+    from vendors.services import save_sheet
+
+    save_sheet(guest, agent, places[:2], "ru")
+    request = RequestFactory().get("/")
+    request.user = agent
+    cards = [c for c in panels_for(request, "guest", guest) if c.template.startswith("vendors/")]
+    assert len(cards) == 1 and cards[0].context["sheets"][0].place_count == 2
+    assert panels.panels(request, "stay", guest) == []
+    request.user = department_member
+    assert panels.panels(request, "guest", guest) == []
+
+
+def test_deleting_a_sheet(agent_client, guest, places):
+    build(agent_client, guest, places[:1])
+    sheet = RecommendationSheet.objects.get()
+    agent_client.post(reverse("vendors:sheet_delete", args=[sheet.pk]))
+    assert not RecommendationSheet.objects.exists()
