@@ -172,7 +172,9 @@ FINISHED = [("done", -30, -2000), ("cancelled", -10, -800), ("failed", -5, -400)
 def load(stdout=None):
     agents = list(get_user_model().objects.filter(username__in=["agent", "agent2"]).order_by("pk"))
     vip_first = F("vip_level__rank").asc(nulls_last=True)
-    stays = list(Stay.objects.active().select_related("guest").order_by(vip_first, "pk")[:8])
+    # Guests in house or arriving soon, VIPs first, so the board shows current work.
+    current = Stay.objects.active().filter(departure_date__gte=timezone.localdate())
+    stays = list(current.select_related("guest").order_by(vip_first, "arrival_date", "pk")[:8])
     created = 0
     for i, type_ in enumerate(T.values):
         for kind, plan in (("open", OPEN), ("finished", FINISHED)):
@@ -213,9 +215,9 @@ def create(type_, stay, agent, status, hours, due_minutes, kind):
         priority="urgent" if due_minutes < 0 and kind == "open" else "normal",
         assigned_to=agent if status != "new" else None,
         supplier=supplier if status not in ("new",) else None,
-        cost=Decimal("10000") if supplier else None,
-        price=Decimal("12000") if supplier else None,
-        cancellation_terms="Free cancellation up to 24 hours before." if supplier else "",
+        cost=Decimal("10000") if supplier and status != "new" else None,
+        price=Decimal("12000") if supplier and status != "new" else None,
+        cancellation_terms="Free cancellation up to 24 hours before." if status != "new" else "",
     )
     request_obj = services.create_request(request_obj, agent)
     steps = {

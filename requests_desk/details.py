@@ -270,6 +270,12 @@ def form_for(type_, data=None, initial=None):
     return FORMS[type_](data=data, initial=from_json(type_, initial or {}), prefix=type_)
 
 
+def known(type_, values):
+    """The part of `values` that type `type_` has fields for."""
+    fields = FORMS[type_].base_fields
+    return {name: value for name, value in (values or {}).items() if name in fields}
+
+
 def to_json(value):
     if isinstance(value, datetime):
         return timezone.localtime(value).isoformat(timespec="minutes")

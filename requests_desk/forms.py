@@ -94,7 +94,7 @@ class RequestForm(forms.ModelForm):
         }
         field_classes = {"assigned_to": UserChoiceField, "stay": StayChoiceField}
 
-    def __init__(self, *args, type_=None, **kwargs):
+    def __init__(self, *args, type_=None, details_initial=None, **kwargs):
         super().__init__(*args, **kwargs)
         creating = self.instance.pk is None
         self.fields["stay"].queryset = stays_to_offer(
@@ -122,11 +122,11 @@ class RequestForm(forms.ModelForm):
         # validated. Editing: only the request's own type.
         data = self.data if self.is_bound else None
         shown = [self.type] if not creating else list(RequestType.values)
+        # A new request made from a stay starts with what the stay already says (the
+        # flight to meet, the arrival time, the number of guests).
+        initial = (details_initial or {}) if creating else {self.type: self.instance.details}
         self.details_forms = {
-            t: details.form_for(
-                t, data=data, initial=self.instance.details if t == self.type else None
-            )
-            for t in shown
+            t: details.form_for(t, data=data, initial=initial.get(t)) for t in shown
         }
 
     def _chosen_type(self, type_):

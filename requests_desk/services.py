@@ -4,7 +4,7 @@ Every change takes a row lock or a conditional update, so two agents acting at o
 overwrite each other silently: the second gets `ChangedElsewhere` and sees the new state.
 """
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import transaction
@@ -71,6 +71,31 @@ def default_due(type_, service_at=None, now=None):
     if service_at and service_at < due:
         due = max(service_at - timedelta(minutes=15), now)
     return due.replace(second=0, microsecond=0)
+
+
+def details_from_stay(stay):
+    """{type: details} a new request for `stay` can start with, from what the stay says."""
+    from requests_desk.details import known
+    from requests_desk.types import TICKETS, RequestType
+
+    common = {
+        "passengers": stay.pax,
+        "participants": stay.pax,
+        "party_size": stay.pax,
+        "holder": stay.guest.name,
+        "destination": settings.HOTEL_NAME,
+        "valid_from": stay.arrival_date.isoformat(),
+        "valid_until": stay.departure_date.isoformat(),
+    }
+    if stay.transport_number:
+        common["meet_service"] = stay.transport_number
+    if stay.eta:
+        arrival = timezone.make_aware(datetime.combine(stay.arrival_date, stay.eta))
+        common["pickup_at"] = timezone.localtime(arrival).isoformat(timespec="minutes")
+    result = {t: known(t, common) for t in RequestType.values}
+    for t in TICKETS:  # a ticket lists passengers by name, not by number
+        result[t] = {"passengers": stay.guest.name}
+    return result
 
 
 def create_request(request_obj, user):

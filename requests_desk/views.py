@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from arrivals.models import Stay
 from guestdesk import roles
 from guestdesk.roles import role_required
 from requests_desk import services
@@ -99,15 +100,17 @@ def board(request):
 
 @role_required(*roles.DESK)
 def create(request):
-    initial = {}
+    initial = {"assigned_to": request.user.pk}
     for name in ("stay", "guest"):
         if request.GET.get(name, "").isdigit():
             initial[name] = int(request.GET[name])
+    stay = Stay.objects.filter(pk=initial.get("stay")).first() if "stay" in initial else None
     form = RequestForm(
         request.POST or None,
         initial=initial,
         type_=request.GET.get("type"),
         instance=ServiceRequest(),
+        details_initial=services.details_from_stay(stay) if stay else None,
     )
     if request.method == "POST" and form.is_valid():
         request_obj = services.create_request(form.save(), request.user)

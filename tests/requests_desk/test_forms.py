@@ -235,3 +235,17 @@ def test_managers_set_lead_times(manager_client):
     from requests_desk.models import LeadTime
 
     assert LeadTime.minutes_for("taxi") == 45
+
+
+def test_a_transfer_from_a_stay_starts_with_the_flight_the_eta_and_the_party(agent_client):
+    from datetime import time
+
+    stay = make_stay(transport_number="LH 648", eta=time(14, 30), adults=2, children=1)
+    response = agent_client.get(f"{CREATE}?stay={stay.pk}&type=transfer")
+    form = response.context["form"].details_forms["transfer"]
+    assert form["meet_service"].value() == "LH 648"
+    assert form["passengers"].value() == 3
+    assert form["pickup_at"].value().strftime("%H:%M") == "14:30"
+    air = response.context["form"].details_forms["air"]
+    assert air["passengers"].value() == stay.guest.name
+    assert response.context["form"]["assigned_to"].value() == response.wsgi_request.user.pk
