@@ -295,6 +295,9 @@ def localise(places, language):
             "description", language
         )
         place.fell_back = place.shown_name_language != language
+        place.description_fell_back = bool(place.shown_description) and (
+            place.shown_description_language != language
+        )
     return places
 
 

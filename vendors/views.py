@@ -6,7 +6,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import NoReverseMatch
+from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -271,6 +271,7 @@ def _sheet_builder(request, guest, sheet=None):
     )
     context = {
         "guest": guest,
+        "guest_url": _guest_url(guest),
         "sheet": sheet,
         "form": form,
         "filters": filters,
@@ -320,6 +321,7 @@ def _sheet_page(request, pk, template, qr_codes=False):
                 entry.qr = segno.make(entry.place.map_url, error="m").svg_data_uri(scale=3)
     context = {
         "sheet": sheet,
+        "guest_url": _guest_url(sheet.guest),
         "entries": entries,
         "hotel_name": settings.HOTEL_NAME,
         "hotel_address": settings.HOTEL_ADDRESS,
@@ -373,10 +375,8 @@ def sheet_delete(request, pk):
 
 
 def _guest_url(guest):
-    get_url = getattr(guest, "get_absolute_url", None)
-    if get_url:
-        try:
-            return get_url()
-        except NoReverseMatch:  # the guest pages are not there yet
-            pass
-    return "vendors:guide"
+    # The guest profile belongs to arrivals; fall back to the guide if it is not routed.
+    try:
+        return reverse("arrivals:guest", args=[guest.pk])
+    except NoReverseMatch:
+        return reverse("vendors:guide")

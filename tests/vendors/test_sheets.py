@@ -142,3 +142,11 @@ def test_deleting_a_sheet(agent_client, guest, places):
     sheet = RecommendationSheet.objects.get()
     agent_client.post(reverse("vendors:sheet_delete", args=[sheet.pk]))
     assert not RecommendationSheet.objects.exists()
+
+
+def test_the_sheet_appears_on_the_guest_profile(agent_client, guest, places):
+    build(agent_client, guest, places[:2])
+    sheet = RecommendationSheet.objects.get()
+    html = agent_client.get(reverse("arrivals:guest", args=[guest.pk])).content.decode()
+    assert 'data-testid="sheets-panel"' in html
+    assert reverse("vendors:sheet", args=[sheet.pk]) in html
