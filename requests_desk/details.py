@@ -87,8 +87,9 @@ class Details(forms.Form):
 
     # Name of the field that holds the time of the service, if any.
     service_field = None
-    # Field names a driver's waybill needs (transfer, car hire with driver).
     needs_waybill = False
+    # Fields for the desk and the driver only, left off what the guest receives.
+    internal_fields = ()
 
     def service_at(self):
         value = self.cleaned_data.get(self.service_field) if self.service_field else None
@@ -146,6 +147,7 @@ class TransferDetails(Details):
     vehicle = text(_("Vehicle (make and model)"))
     plate = text(_("Plate number"), max_length=20)
     return_at = when(_("Expected return to the garage"), required=False)
+    internal_fields = ("return_at",)
 
 
 class CarHireDetails(Details):
@@ -306,14 +308,14 @@ def from_json(type_, values):
     return result
 
 
-def rows(type_, values):
-    """(label, value) pairs for display, in the form's order, skipping empty values."""
+def rows(type_, values, for_guest=False):
+    """(name, label, value) for display, in the form's order, skipping empty values."""
     form_class = FORMS[type_]
     parsed = from_json(type_, values)
     result = []
     for name, field in form_class.base_fields.items():
         value = parsed.get(name)
-        if value in (None, "", False):
+        if value in (None, "", False) or (for_guest and name in form_class.internal_fields):
             continue
         if isinstance(field, forms.ChoiceField):
             value = dict(field.choices).get(value, value)

@@ -5,6 +5,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from arrivals.models import Guest, Stay
 from guestdesk import roles
@@ -279,7 +280,11 @@ class AttachmentForm(forms.Form):
 class BoardFilterForm(forms.Form):
     """The board's filters; every field is optional and bad values are ignored."""
 
-    STATUS_CHOICES = [("", _("Open")), ("all", _("All"))] + list(Status.choices)
+    STATUS_CHOICES = [
+        ("", pgettext_lazy("requests", "Open")),
+        ("all", pgettext_lazy("requests", "All")),
+        *Status.choices,
+    ]
 
     q = forms.CharField(label=_("Guest or number"), required=False, max_length=100)
     type = forms.ChoiceField(

@@ -7,6 +7,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from requests_desk import details as type_details
 from requests_desk.types import DEFAULT_LEAD_MINUTES, ROUTING, WAYBILL_TYPES, RequestType
@@ -30,12 +31,14 @@ class Counter(models.Model):
 
 
 class Status(models.TextChoices):
-    NEW = "new", _("New")
-    IN_PROGRESS = "in_progress", _("In progress")
-    BOOKED = "booked", _("Booked")
-    DONE = "done", _("Done")
-    CANCELLED = "cancelled", _("Cancelled")
-    FAILED = "failed", _("Failed")
+    # A context keeps these apart from the same English words in other apps' catalogues
+    # (Russian and Kazakh agree them with "request").
+    NEW = "new", pgettext_lazy("request status", "New")
+    IN_PROGRESS = "in_progress", pgettext_lazy("request status", "In progress")
+    BOOKED = "booked", pgettext_lazy("request status", "Booked")
+    DONE = "done", pgettext_lazy("request status", "Done")
+    CANCELLED = "cancelled", pgettext_lazy("request status", "Cancelled")
+    FAILED = "failed", pgettext_lazy("request status", "Failed")
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.BOOKED)
@@ -270,10 +273,10 @@ class ServiceRequest(models.Model):
         guest = self.the_guest
         return getattr(guest, "language", "") or "en"
 
-    def detail_rows(self):
+    def detail_rows(self, for_guest=False):
         """(label, text) pairs of the type's details, dates in hotel time."""
         result = []
-        for _name, label, value in self.detail_items():
+        for _name, label, value in type_details.rows(self.type, self.details or {}, for_guest):
             if isinstance(value, datetime):
                 value = formats.date_format(timezone.localtime(value), "d.m.Y H:i")
             elif isinstance(value, date):
@@ -281,8 +284,9 @@ class ServiceRequest(models.Model):
             result.append((label, value))
         return result
 
-    def detail_items(self):
-        return type_details.rows(self.type, self.details or {})
+    def guest_rows(self):
+        """The details a guest's itinerary or confirmation shows."""
+        return self.detail_rows(for_guest=True)
 
     def detail(self, name):
         return type_details.from_json(self.type, self.details or {}).get(name)
@@ -309,9 +313,9 @@ class RequestEvent(models.Model):
     """One line of a request's history: a status change, an edit, a document, an email."""
 
     class Kind(models.TextChoices):
-        CREATED = "created", _("Created")
+        CREATED = "created", pgettext_lazy("request history", "Created")
         STATUS = "status", _("Status changed")
-        EDITED = "edited", _("Edited")
+        EDITED = "edited", pgettext_lazy("request history", "Edited")
         ATTACHMENT = "attachment", _("Attachment added")
         EMAIL = "email", _("Confirmation emailed")
         WAYBILL = "waybill", _("Waybill issued")

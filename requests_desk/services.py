@@ -257,7 +257,7 @@ def transition(
             at=now,
             from_status=from_status,
             to_status=to_status,
-            comment=(comment or reason or "").strip(),
+            comment=(comment or (current.reason if to_status in CLOSED_STATUSES else "")).strip(),
         )
     return current
 

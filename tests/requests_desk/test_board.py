@@ -201,3 +201,18 @@ def test_services_allowed_moves_match_the_buttons(agent, agent_client):
     for move in services.allowed_moves(r):
         assert f'data-move="{move}"' in html
     assert 'data-move="done"' not in html
+
+
+@pytest.mark.parametrize(
+    "language,texts",
+    [
+        ("ru", ["Заявки гостей", "Открытые", "Новая", "Просрочены"]),
+        ("kk", ["Қонақтардың тапсырыстары", "Ашық", "Жаңа"]),
+    ],
+)
+def test_the_board_speaks_russian_and_kazakh(language, texts, agent, agent_client, settings):
+    make_request("taxi", created_by=agent, due_at=timezone.now() - timedelta(minutes=5))
+    agent_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    html = agent_client.get(BOARD).content.decode()
+    for text in texts:
+        assert text in html
