@@ -338,16 +338,23 @@ class GuestIndex:
 
     def __init__(self):
         self.by_email, self.by_phone, self.by_name = {}, {}, {}
+        self.known = set()
 
     def add(self, guest):
+        if guest.pk:
+            if guest.pk in self.known:
+                return
+            self.known.add(guest.pk)
         if guest.email:
             self.by_email.setdefault(guest.email.lower(), guest)
         if guest.phone:
             self.by_phone.setdefault(guest.phone.as_e164, guest)
         key = (guest.first_name.casefold(), guest.last_name.casefold())
-        self.by_name.setdefault(key, guest)
+        self.by_name.setdefault(key, []).append(guest)
 
     def load(self, rows):
+        if not rows:
+            return
         emails = {r["email"] for r in rows if r.get("email")}
         phones = {r["phone"] for r in rows if r.get("phone")}
         last_names = {r["last_name"] for r in rows}
@@ -364,8 +371,16 @@ class GuestIndex:
             return self.by_email[row["email"]]
         if row.get("phone") and row["phone"] in self.by_phone:
             return self.by_phone[row["phone"]]
-        guest = self.by_name.get((row["first_name"].casefold(), row["last_name"].casefold()))
-        if guest and not (row.get("email") and guest.email):
+        # By name only when nothing contradicts it: two John Smiths of different
+        # countries, or with different emails, are different people.
+        key = (row["first_name"].casefold(), row["last_name"].casefold())
+        country = row.get("nationality") or ""
+        for guest in self.by_name.get(key, []):
+            if row.get("email") and guest.email:
+                continue
+            theirs = str(guest.nationality or "")
+            if country and theirs and country != theirs:
+                continue
             return guest
         return None
 
@@ -481,8 +496,9 @@ class Importer:
                 source=self.source, confirmation_number__in=confirmations
             ).select_related("guest", "vip_level")
         }
-        self.guests.load([row for _, row in parsed])
-        history = []
+        # Guests are looked up only for new stays; known stays bring their own guest.
+        self.guests.load([r for _, r in parsed if r["confirmation_number"] not in existing])
+        history, new_guests, new_stays = [], [], []
         for number, row in parsed:
             name = f"{row['first_name']} {row['last_name']}".strip()
             stay = existing.get(row["confirmation_number"])
@@ -490,7 +506,7 @@ class Importer:
                 self.counts["created"] += 1
                 self.rows.append([number, "created", row["confirmation_number"], name, ""])
                 if commit:
-                    history.append(self._create(row))
+                    new_stays.append(self._new_stay(row, new_guests))
                 continue
             changes = _stay_changes(stay, row, self.mapped)
             if not changes:
@@ -503,15 +519,33 @@ class Importer:
             if commit:
                 history.append(self._update(stay, changes, detail))
         if commit:
+            # New guests, then their stays, in one INSERT each (PostgreSQL returns the keys).
+            Guest.objects.bulk_create(new_guests)
+            Stay.objects.bulk_create(new_stays)
+            created = self.batch.original_name if self.batch else ""
+            for stay in new_stays:
+                if stay.vip_level_id:
+                    self.vip_ids.append(stay.pk)
+                history.append(
+                    StayChange(
+                        stay=stay,
+                        kind=StayChange.Kind.IMPORT,
+                        changes={"created": [None, created]},
+                        changed_by=self.user,
+                        batch=self.batch,
+                    )
+                )
             StayChange.objects.bulk_create(history)
 
-    def _create(self, row):
+    def _new_stay(self, row, new_guests):
+        """An unsaved stay for `row`, with its guest found or added to `new_guests`."""
         guest = self.guests.find(row)
         values = _guest_values(row)
         if guest is None:
-            guest = Guest.objects.create(**values)
+            guest = Guest(**values)
+            new_guests.append(guest)
             self.guests.add(guest)
-        else:
+        elif guest.pk:
             fresh = {k: v for k, v in values.items() if not getattr(guest, k)}
             if fresh:
                 for key, value in fresh.items():
@@ -522,17 +556,8 @@ class Importer:
             if field in row:
                 setattr(stay, attribute, row[field])
         if "vip_code" not in self.mapped and guest.default_vip_level_id:
-            stay.vip_level = guest.default_vip_level
-        stay.save()
-        if stay.vip_level_id:
-            self.vip_ids.append(stay.pk)
-        return StayChange(
-            stay=stay,
-            kind=StayChange.Kind.IMPORT,
-            changes={"created": [None, self.batch.original_name if self.batch else ""]},
-            changed_by=self.user,
-            batch=self.batch,
-        )
+            stay.vip_level_id = guest.default_vip_level_id
+        return stay
 
     def _update(self, stay, changes, detail):
         old_rank = stay.vip_level.rank if stay.vip_level_id else None
