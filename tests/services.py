@@ -74,6 +74,16 @@ class SMTPServer:
         self.controller.stop()
 
 
+def wait_until(check, timeout=30):
+    """Poll `check()` until it is true: the worker commits a moment after SMTP accepts."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.1)
+    return check()
+
+
 def database_url(settings_dict):
     """A DATABASE_URL for the database the test process is using (the test database)."""
     user = settings_dict.get("USER") or "postgres"

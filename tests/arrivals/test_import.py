@@ -150,12 +150,14 @@ def test_a_later_file_updates_and_records_what_changed(tmp_path, profile, agent)
         ROWS[2],
     ]
     calls = []
-    vip_stay_changed.connect(lambda **kw: calls.append(kw["stay_ids"]), weak=False)
+    vip_stay_changed.connect(
+        lambda **kw: calls.append(kw["stay_ids"]), weak=False, dispatch_uid="test-vip-calls"
+    )
     try:
         report = run(write(tmp_path, later, name="b.csv"), profile, user=agent)
     finally:
-        vip_stay_changed.receivers.clear()
-        vip_stay_changed.sender_receivers_cache.clear()
+        # Only this test's receiver: the digests' late-alert receiver must stay connected.
+        vip_stay_changed.disconnect(dispatch_uid="test-vip-calls")
     assert report["counts"]["updated"] == 1 and report["counts"]["unchanged"] == 2
     stay = Stay.objects.get(confirmation_number="A2")
     assert stay.room == "808" and stay.vip_level.code == "VIP2"
@@ -307,12 +309,14 @@ def test_department_members_cannot_import(department_client, tmp_path, profile):
 
 def test_vip_is_announced_for_imported_vips(tmp_path, profile, django_capture_on_commit_callbacks):
     calls = []
-    vip_stay_changed.connect(lambda **kw: calls.append(kw["stay_ids"]), weak=False)
+    vip_stay_changed.connect(
+        lambda **kw: calls.append(kw["stay_ids"]), weak=False, dispatch_uid="test-vip-calls"
+    )
     try:
         with django_capture_on_commit_callbacks(execute=True):
             run(write(tmp_path, ROWS), profile)
     finally:
-        vip_stay_changed.receivers.clear()
-        vip_stay_changed.sender_receivers_cache.clear()
+        # Only this test's receiver: the digests' late-alert receiver must stay connected.
+        vip_stay_changed.disconnect(dispatch_uid="test-vip-calls")
     assert calls == [[Stay.objects.get(confirmation_number="A1").pk]]
     assert vip("VIP1").stays.count() == 1

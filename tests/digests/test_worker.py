@@ -10,6 +10,7 @@ from arrivals.digests.models import Digest
 from arrivals.digests.tasks import tick
 from guestdesk.models import OutboxMessage
 from tests.digests.conftest import subscribe
+from tests.services import wait_until
 
 CODES = ("housekeeping", "security", "transport")
 
@@ -41,6 +42,8 @@ def test_a_busy_smtp_server_ends_in_one_delivered_digest(celery_worker, smtp_ser
     received = smtp_server.inbox.wait_for(1, timeout=60)
     assert len(received) == 1, worker.log()
     assert smtp_server.inbox.refused == 2
+    # The worker records "sent" after the SMTP server has accepted the message.
+    assert wait_until(lambda: Digest.objects.get().outbox.status == OutboxMessage.Status.SENT)
     digest = Digest.objects.select_related("outbox").get()
     assert digest.outbox.status == OutboxMessage.Status.SENT
     assert digest.outbox.attempts == 3

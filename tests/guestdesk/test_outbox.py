@@ -5,6 +5,7 @@ import pytest
 from guestdesk.emails import queue_email
 from guestdesk.models import OutboxMessage
 from guestdesk.tasks import retry_message, send_outbox_message
+from tests.services import wait_until
 
 
 def queue(language="kk", to=("hk@hotel.example",)):
@@ -104,6 +105,8 @@ def test_temporary_smtp_failures_are_retried_by_a_real_worker(celery_worker, smt
     received = smtp_server.inbox.wait_for(1, timeout=40)
     assert len(received) == 1, worker.log()
     assert smtp_server.inbox.refused == 2
+    # The worker records "sent" after the SMTP server has accepted the message.
+    assert wait_until(lambda: OutboxMessage.objects.get(pk=message.pk).status == "sent")
     message.refresh_from_db()
     assert message.status == OutboxMessage.Status.SENT
     assert message.attempts == 3
@@ -124,5 +127,6 @@ def test_a_task_delivered_twice_sends_once_with_a_real_worker(celery_worker, smt
 
     time.sleep(2)  # give the duplicates time to run (and do nothing)
     assert len(smtp_server.inbox.messages) == 1
+    assert wait_until(lambda: OutboxMessage.objects.get(pk=message.pk).status == "sent")
     message.refresh_from_db()
     assert message.attempts == 1
