@@ -2,6 +2,7 @@
 
 import os
 import socket
+from types import SimpleNamespace
 from urllib.parse import urlparse
 
 import pytest
@@ -49,6 +50,36 @@ def postgres(settings):
         settings.DATABASES["default"]["ENGINE"].endswith("postgresql"),
         "this test needs PostgreSQL (set DATABASE_URL or run a local server)",
     )
+
+
+def reseed():
+    """Run the data migrations again (roles, departments, VIP levels).
+
+    Transactional tests (browser, real worker) end with a flush that empties every table,
+    including what data migrations created; the next one starts from the seed again.
+    """
+    from django.apps import apps
+    from django.db import connection
+    from django.db.migrations.loader import MigrationLoader
+    from django.db.migrations.operations import RunPython
+
+    loader = MigrationLoader(connection, ignore_no_migrations=True)
+    for key in sorted(loader.graph.nodes):
+        for operation in loader.graph.nodes[key].operations:
+            if isinstance(operation, RunPython):
+                operation.code(apps, SimpleNamespace(connection=connection))
+
+
+@pytest.fixture(autouse=True)
+def _seeded_after_flush(request):
+    marker = request.node.get_closest_marker("django_db")
+    transactional = (marker and marker.kwargs.get("transaction")) or any(
+        name in request.fixturenames for name in ("transactional_db", "live_server")
+    )
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        if not Group.objects.exists():
+            reseed()
 
 
 @pytest.fixture(autouse=True)
