@@ -50,8 +50,12 @@ def nav_for(request):
             if roles & set(item.roles):
                 url = reverse(item.url_name)
                 prefixes = item.active_prefixes or (url,)
-                active = any(request.path.startswith(p) for p in prefixes)
-                items.append({"item": item, "url": url, "active": active})
+                match = max((len(p) for p in prefixes if request.path.startswith(p)), default=0)
+                items.append({"item": item, "url": url, "match": match, "active": False})
+    # Only the most specific item is active (/arrivals/digests/ is Digests, not Arrivals).
+    best = max(items, key=lambda entry: entry["match"], default=None)
+    if best and best["match"]:
+        best["active"] = True
     return sorted(items, key=lambda entry: entry["item"].order)
 
 

@@ -112,3 +112,9 @@ def test_the_interface_speaks_kazakh_after_switching(agent_client):
 def test_the_interface_speaks_russian(agent_client):
     agent_client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
     assert "Панель" in agent_client.get("/").content.decode()
+
+
+def test_only_the_most_specific_navigation_item_is_active(manager_client):
+    page = manager_client.get("/arrivals/digests/").content.decode()
+    assert 'nav-link active" href="/arrivals/digests/"' in page
+    assert 'nav-link active" href="/arrivals/"' not in page
