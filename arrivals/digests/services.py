@@ -68,8 +68,9 @@ def acknowledge(token):
     return digest, first
 
 
-def email_context(subscription, facts, digest=None):
-    context = build(subscription, facts)
+def email_context(subscription, facts, digest=None, context=None):
+    """The digest email's context; `context` reuses content already built from `facts`."""
+    context = dict(context or build(subscription, facts))
     context["hotel_name"] = settings.HOTEL_NAME
     context["ack_url"] = ack_url(digest) if digest else ""
     context["digest"] = digest
@@ -96,7 +97,7 @@ def _create_digest(subscription, facts, kind, user=None, send=True):
         vip_stay_ids=context["vip_stay_ids"],
         created_by=user,
     )
-    context = email_context(subscription, facts, digest)
+    context = email_context(subscription, facts, digest, context)
     digest.outbox = queue_email(
         "digests-daily",
         context,
