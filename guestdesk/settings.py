@@ -252,6 +252,7 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One tick every few minutes; each app adds its own entries (apps' tasks are idempotent).
 CELERY_BEAT_SCHEDULE = {
     "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
+    "requests-overdue": {"task": "requests_desk.tasks.notify_overdue", "schedule": 300.0},
     "digests-tick": {
         "task": "arrivals.digests.tasks.tick",
         "schedule": env.integer("DIGEST_TICK_SECONDS", 300),
@@ -268,6 +269,9 @@ CACHES = {
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
 }
+
+# Largest e-ticket or voucher a guest request accepts.
+REQUESTS_ATTACHMENT_MAX_MB = env.integer("REQUESTS_ATTACHMENT_MAX_MB", 10)
 
 # Requests per client address per minute on the public guest pages (/guest/...).
 BOARD_PUBLIC_RATE_LIMIT = env.integer("BOARD_PUBLIC_RATE_LIMIT", 120)
