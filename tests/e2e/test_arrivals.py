@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from arrivals.models import ImportProfile, Stay
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_agent_imports_marks_arrived_and_manager_reviews(
