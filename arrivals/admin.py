@@ -1,6 +1,8 @@
 from django.contrib import admin
 
+from arrivals import services
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, StayChange, VipLevel
+from arrivals.signals import announce_vip
 
 
 @admin.register(VipLevel)
@@ -31,6 +33,16 @@ class StayAdmin(admin.ModelAdmin):
     date_hierarchy = "arrival_date"
     raw_id_fields = ["guest", "reviewed_by", "missing_from_batch"]
     inlines = [StayChangeInline]
+
+    def save_model(self, request, obj, form, change):
+        # A stay made VIP here must reach the departments like one made VIP on the desk.
+        old_rank = None
+        if change and obj.pk:
+            old = Stay.objects.select_related("vip_level").get(pk=obj.pk)
+            old_rank = old.vip_level.rank if old.vip_level_id else None
+        super().save_model(request, obj, form, change)
+        if services.raised_vip(old_rank, obj.vip_level):
+            announce_vip([obj.pk])
 
 
 @admin.register(ImportProfile)

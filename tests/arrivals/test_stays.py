@@ -179,3 +179,29 @@ def _disconnect():
     yield
     vip_stay_changed.receivers = receivers
     vip_stay_changed.sender_receivers_cache.clear()
+
+
+def test_a_stay_made_vip_in_the_admin_is_announced(
+    admin_client, django_capture_on_commit_callbacks
+):
+    stay = StayFactory()
+    calls = []
+    vip_stay_changed.connect(lambda **kw: calls.append(kw["stay_ids"]), weak=False)
+    url = reverse("admin:arrivals_stay_change", args=[stay.pk])
+    data = {
+        "guest": stay.guest.pk,
+        "source": stay.source,
+        "confirmation_number": stay.confirmation_number,
+        "arrival_date": stay.arrival_date.isoformat(),
+        "departure_date": stay.departure_date.isoformat(),
+        "adults": 1,
+        "children": 0,
+        "status": "expected",
+        "vip_level": vip("VIP2").pk,
+        "changes-TOTAL_FORMS": 0,
+        "changes-INITIAL_FORMS": 0,
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = admin_client.post(url, data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert calls == [[stay.pk]]

@@ -63,6 +63,11 @@ def test_agent_imports_marks_arrived_and_manager_reviews(
     expect(page.locator("[data-testid=list-title]")).to_contain_text("Arrivals")
     expect(page.locator('tr[data-stay="E2E-1"]')).to_contain_text("Ғалия Өтепова")
     screenshot("arrivals-today")
+    page.emulate_media(media="print")  # the printed list: no navigation, filters or buttons
+    expect(page.locator("nav.navbar")).to_be_hidden()
+    expect(page.locator("details.filters")).to_be_hidden()
+    expect(page.locator(".print-header")).to_be_visible()
+    page.emulate_media(media="screen")
     page.click("details.filters summary")
     page.select_option("select[name=vip]", "vip")
     page.click("[data-testid=apply-filters]")
