@@ -1,16 +1,20 @@
 """An agent logs in, sees the dashboard and switches to Kazakh; a department member is refused."""
 
 import re
+from io import StringIO
 
 import pytest
+from django.core.management import call_command
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
 def test_an_agent_logs_in_and_switches_to_kazakh(page, live_server, login, agent, screenshot):
+    call_command("load_demo", stdout=StringIO())  # a real morning for the README screenshot
     login(agent)
     expect(page.locator("h1")).to_have_text("Today at the desk")
+    expect(page.get_by_test_id("card-arrivals")).to_be_visible()
     screenshot("dashboard")
     page.click("button[data-lang=kk]")
     expect(page.locator("html")).to_have_attribute("lang", "kk")
