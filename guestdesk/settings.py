@@ -160,6 +160,8 @@ except (ZoneInfoNotFoundError, ValueError):
 USE_TZ = True
 USE_I18N = True
 LANGUAGE_CODE = env.choice("LANGUAGE_CODE", ["kk", "ru", "en"], "ru")
+# English dates day-first (25.11.2026), as a hotel in Kazakhstan writes them.
+FORMAT_MODULE_PATH = ["guestdesk.formats"]
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
 # One message catalogue per area, so each app's strings live beside its code.
 LOCALE_PATHS = [
