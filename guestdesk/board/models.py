@@ -210,11 +210,40 @@ class ServiceEntry(models.Model):
         ]
 
     def weekly_hours(self):
-        """Hours grouped by weekday, Monday first: [(short day name, [rules])]."""
+        """The week as printed on a door: [("Mon–Fri", "07:00–22:00"), ("Sun", None)].
+
+        Consecutive days with the same hours share a line; None means closed. Built here
+        rather than in the template, which made a long board slow to render.
+        """
         by_day = {d: [] for d in range(7)}
         for rule in sorted(self.hours.all(), key=lambda r: (r.weekday, r.opens)):
             by_day[rule.weekday].append(rule)
-        return [(WEEKDAY_SHORT[d], rules) for d, rules in by_day.items()]
+
+        def hours(rules):
+            return (
+                ", ".join(
+                    f"{r.opens:%H:%M}–{r.closes:%H:%M}" + (" (+1)" if r.past_midnight else "")
+                    for r in rules
+                )
+                or None
+            )
+
+        lines = []
+        for day in range(7):
+            text = hours(by_day[day])
+            if lines and lines[-1][2] == text and lines[-1][1] == day - 1:
+                lines[-1][1] = day
+            else:
+                lines.append([day, day, text])
+        return [
+            (
+                str(WEEKDAY_SHORT[first])
+                if first == last
+                else f"{WEEKDAY_SHORT[first]}–{WEEKDAY_SHORT[last]}",
+                text,
+            )
+            for first, last, text in lines
+        ]
 
 
 class OpenStatus:

@@ -74,3 +74,23 @@ def test_a_service_without_hours_is_open_around_the_clock_only_when_marked():
     assert status(wifi, at(WEDNESDAY, 3)).always
     nothing = make_entry("other", "Shop")
     assert not status(nothing, at(WEDNESDAY, 12)).is_open
+
+
+@pytest.mark.django_db
+def test_the_week_is_summarised_as_on_a_door():
+    import datetime as dt
+
+    from guestdesk.board.models import OpeningHours, ServiceEntry
+
+    entry = ServiceEntry.objects.create(category="pool", title_en="Pool")
+    for day in range(5):
+        OpeningHours.objects.create(entry=entry, weekday=day, opens=dt.time(7), closes=dt.time(22))
+    OpeningHours.objects.create(entry=entry, weekday=5, opens=dt.time(9), closes=dt.time(23))
+    OpeningHours.objects.create(
+        entry=entry, weekday=5, opens=dt.time(23, 30), closes=dt.time(1), past_midnight=True
+    )
+    assert [(str(d), h) for d, h in entry.weekly_hours()] == [
+        ("Mon–Fri", "07:00–22:00"),
+        ("Sat", "09:00–23:00, 23:30–01:00 (+1)"),
+        ("Sun", None),
+    ]
