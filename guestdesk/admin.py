@@ -1,4 +1,5 @@
 from django.contrib import admin, messages
+from modeltranslation.admin import TranslationAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -7,7 +8,7 @@ from guestdesk.tasks import retry_message
 
 
 @admin.register(Department)
-class DepartmentAdmin(admin.ModelAdmin):
+class DepartmentAdmin(TranslationAdmin):
     list_display = ["name", "code", "language", "active"]
     list_filter = ["active", "language"]
     search_fields = ["name", "code", "recipients"]

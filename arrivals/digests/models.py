@@ -77,6 +77,10 @@ class DigestSubscription(models.Model):
     def wants(self, section):
         return section in self.sections
 
+    def section_labels(self):
+        """The subscribed sections as people read them, in the page's language."""
+        return [str(label) for value, label in Section.choices if value in self.sections]
+
     def includes_vip(self, vip_level):
         """True when a stay at `vip_level` belongs in this department's VIP section."""
         if vip_level is None:

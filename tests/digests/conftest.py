@@ -11,7 +11,7 @@ DAY = datetime.date(2026, 11, 25)
 
 
 def department(code, recipients=None, language="en"):
-    dept, _ = Department.objects.get_or_create(code=code, defaults={"name": code.title()})
+    dept, _ = Department.objects.get_or_create(code=code, defaults={"name_en": code.title()})
     dept.recipients = recipients or f"{code}@hotel.example"
     dept.language = language
     dept.active = True

@@ -123,3 +123,10 @@ def test_building_every_digest_of_a_day_runs_a_fixed_number_of_queries(
     assert all(len(c["arrivals"]) == count for c in contexts)
     assert all(c["vip_count"] == len(range(0, count, 3)) for c in contexts)
     assert Section.VIP in contexts[0]["sections"]
+
+
+def test_the_department_is_named_in_the_digests_language(db):
+    sub = subscribe("food-beverage", ["vip"], language="kk")
+    subject, text, _ = text_of(sub)
+    assert "Тамақтану қызметі" in subject
+    assert "Food & Beverage" not in text

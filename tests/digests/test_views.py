@@ -178,3 +178,11 @@ def test_the_dashboard_shows_a_failed_digest_with_its_error(manager_client, send
         page = manager_client.get("/").content.decode()
     assert 'data-testid="failed-digest"' in page
     assert "SMTPDataError: 554 rejected" in page
+
+
+def test_the_subscriptions_list_names_sections_in_the_users_language(manager_client):
+    subscribe("food-beverage", ["vip", "dietary"])
+    manager_client.post("/i18n/setlang/", {"language": "ru", "next": "/"})
+    page = manager_client.get(reverse("digests:subscriptions")).content.decode()
+    assert "VIP-заезды, Особенности питания и аллергии" in page
+    assert "vip, dietary" not in page
