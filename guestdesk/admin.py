@@ -1,7 +1,7 @@
 from django.contrib import admin, messages
-from modeltranslation.admin import TranslationAdmin
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from modeltranslation.admin import TranslationAdmin
 
 from guestdesk.models import Department, OutboxMessage
 from guestdesk.tasks import retry_message
