@@ -9,7 +9,7 @@ thousands of rows import in a background task while the page shows the progress.
 import csv
 import io
 import json
-from datetime import date, datetime, time
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import phonenumbers
@@ -626,7 +626,9 @@ def summary(counts):
 def _progress_of(batch_pk):
     def report(done, total):
         # Outside the import's transaction, so the page polling sees it move.
-        ImportBatch.objects.filter(pk=batch_pk).update(processed_rows=done, total_rows=total)
+        ImportBatch.objects.filter(pk=batch_pk).update(
+            processed_rows=done, total_rows=total, progress_at=timezone.now()
+        )
 
     return report
 
@@ -640,7 +642,7 @@ def run_batch(batch_pk, commit):
         else (Status.PENDING, Status.CHECKING, Status.CHECKED)
     )
     if not ImportBatch.objects.filter(pk=batch_pk, status=start).update(
-        status=running, processed_rows=0
+        status=running, processed_rows=0, progress_at=timezone.now()
     ):
         return None
     batch = ImportBatch.objects.select_related("uploaded_by").get(pk=batch_pk)
@@ -661,6 +663,37 @@ def run_batch(batch_pk, commit):
         values["committed_at"] = timezone.now()
     ImportBatch.objects.filter(pk=batch_pk).update(**values)
     return report
+
+
+STALLED_AFTER = timedelta(minutes=15)
+
+
+def resume_stalled(now=None):
+    """Start again the steps whose worker died: no progress for STALLED_AFTER.
+
+    The queued task was delivered again, but found the batch already running and did
+    nothing; without this the batch would show "importing" forever. Running a step again
+    is safe: stays are upserted by confirmation number, so rows already imported count as
+    unchanged. Returns the primary keys of the batches queued again.
+    """
+    from arrivals.tasks import run_import_batch
+
+    Status = ImportBatch.Status
+    cutoff = (now or timezone.now()) - STALLED_AFTER
+    resumed = []
+    for running, start, commit in (
+        (Status.CHECKING, Status.PENDING, False),
+        (Status.IMPORTING, Status.CHECKED, True),
+    ):
+        stalled = ImportBatch.objects.filter(status=running, progress_at__lt=cutoff)
+        for pk in stalled.values_list("pk", flat=True):
+            # Conditional, so two beat ticks never queue the same batch twice.
+            if ImportBatch.objects.filter(pk=pk, status=running, progress_at__lt=cutoff).update(
+                status=start
+            ):
+                transaction.on_commit(lambda pk=pk, c=commit: run_import_batch.delay(pk, c))
+                resumed.append(pk)
+    return resumed
 
 
 def check_fields():

@@ -486,6 +486,8 @@ class ImportBatch(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+    # Last sign of life of the step running now; a stalled step is resumed (see importer).
+    progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at"]

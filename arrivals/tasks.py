@@ -8,3 +8,9 @@ def run_import_batch(batch_pk, commit):
     """Dry-run (`commit=False`) or import batch `batch_pk`; safe to run twice."""
     report = importer.run_batch(batch_pk, commit)
     return report["counts"] if report else None
+
+
+@shared_task
+def resume_stalled_imports():
+    """Queue again the import steps whose worker died (no progress for 15 minutes)."""
+    return importer.resume_stalled()

@@ -255,6 +255,10 @@ CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
 # One tick every few minutes; each app adds its own entries (apps' tasks are idempotent).
 CELERY_BEAT_SCHEDULE = {
     "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
+    "imports-resume-stalled": {
+        "task": "arrivals.tasks.resume_stalled_imports",
+        "schedule": 300.0,
+    },
     "requests-overdue": {"task": "requests_desk.tasks.notify_overdue", "schedule": 300.0},
     "digests-tick": {
         "task": "arrivals.digests.tasks.tick",

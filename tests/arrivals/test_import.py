@@ -320,3 +320,29 @@ def test_vip_is_announced_for_imported_vips(tmp_path, profile, django_capture_on
         vip_stay_changed.disconnect(dispatch_uid="test-vip-calls")
     assert calls == [[Stay.objects.get(confirmation_number="A1").pk]]
     assert vip("VIP1").stays.count() == 1
+
+
+def test_an_import_whose_worker_died_is_resumed(
+    agent_client, tmp_path, profile, django_capture_on_commit_callbacks
+):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    upload(agent_client, write(tmp_path, ROWS), profile=profile.pk)
+    batch = ImportBatch.objects.get()
+    # The worker took the import step, got through part of the file, then died. The
+    # task delivered again finds the step running and does nothing.
+    run(Path(batch.file.path), profile, batch=batch)  # the rows it had committed
+    stalled = timezone.now() - dt.timedelta(minutes=20)
+    ImportBatch.objects.filter(pk=batch.pk).update(status="importing", progress_at=stalled)
+    assert importer.run_batch(batch.pk, commit=True) is None
+    # Recent progress means a worker is still on it: left alone.
+    assert importer.resume_stalled(now=stalled + dt.timedelta(minutes=5)) == []
+    with django_capture_on_commit_callbacks(execute=True):
+        assert importer.resume_stalled() == [batch.pk]
+        assert importer.resume_stalled() == []  # queued once
+    batch.refresh_from_db()
+    assert batch.status == "done"
+    assert batch.report["counts"]["unchanged"] == 3  # nothing imported twice
+    assert Stay.objects.count() == 3
