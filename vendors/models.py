@@ -22,6 +22,13 @@ EXPIRY_WARNING_DAYS = 30
 VERIFY_EVERY_DAYS = 90
 
 
+class WebsiteField(models.URLField):
+    """A website typed without a scheme ("hotel.kz") is taken as https, Django 6's default."""
+
+    def formfield(self, **kwargs):
+        return super().formfield(**{"assume_scheme": "https", **kwargs})
+
+
 class Category(models.TextChoices):
     """What a supplier delivers; the same codes name the kinds of guest requests."""
 
@@ -120,7 +127,7 @@ class Supplier(models.Model):
     name = models.CharField(_("name"), max_length=200)
     offer = models.TextField(_("what they offer"), blank=True)
     address = models.CharField(_("address"), max_length=300, blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebsiteField(_("website"), blank=True)
     phone = PhoneNumberField(_("main phone"), blank=True)
     email = models.EmailField(_("main email"), blank=True)
     working_hours = models.CharField(
@@ -426,7 +433,7 @@ class Place(models.Model):
         ],
     )
     phone = PhoneNumberField(_("phone"), blank=True)
-    website = models.URLField(_("website"), blank=True)
+    website = WebsiteField(_("website"), blank=True)
     hours_note = models.CharField(
         _("note on opening hours"),
         max_length=200,
