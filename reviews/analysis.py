@@ -9,7 +9,8 @@ Deterministic and cheap, so it runs on every save and import and can be re-run a
 - The sentiment follows the review's normalised score: 8 or more is praise, 5 or less a
   complaint. In between, a mention is a complaint when a negative word ("not", "не",
   "жоқ", "dirty", "грязн", "нашар"...) stands within a few words of the keyword in the
-  same sentence, and praise otherwise. The keyword itself counts, so "noisy" or "шумно"
+  same clause (commas and words like "but", "но", "бірақ" end a clause), and praise
+  otherwise. The keyword itself counts, so "noisy" or "шумно"
   in a 7/10 review is a complaint.
 """
 
@@ -52,6 +53,10 @@ NEGATIVE_STEMS = (
 
 WORD = re.compile(r"[\w'’-]+")
 SENTENCE = re.compile(r"[^.!?;\n]+[.!?;]*")
+# A negative word counts only in the keyword's own clause: "good breakfast, but no wifi".
+CLAUSE_BREAK = re.compile(
+    r"[,:()]|\s[-–—]\s|(?<!\w)(?:but|however|although|но|однако|хотя|бірақ|алайда)(?!\w)", re.I
+)
 
 
 @lru_cache(maxsize=512)
@@ -64,17 +69,28 @@ def _words(text):
     return [(match.start(), match.group().lower()) for match in WORD.finditer(text)]
 
 
+def _clause(sentence, position):
+    """The part of `sentence` around `position` between commas or words like "but"."""
+    start, end = 0, len(sentence)
+    for match in CLAUSE_BREAK.finditer(sentence):
+        if match.end() <= position:
+            start = match.end()
+        elif match.start() > position:
+            end = match.start()
+            break
+    return sentence[start:end], position - start
+
+
 def _negative_near(sentence, position):
     """A negative word within WINDOW words of the keyword found at `position`."""
-    words = _words(sentence)
+    clause, position = _clause(sentence, position)
+    words = _words(clause)
     index = next((i for i, (start, _) in enumerate(words) if start >= position), len(words))
+    single = tuple(stem for stem in NEGATIVE_STEMS if " " not in stem)
     for _, word in words[max(0, index - WINDOW) : index + WINDOW + 1]:
-        if word in NEGATORS or word.endswith(("n't", "n’t")):
+        if word in NEGATORS or word.endswith(("n't", "n’t")) or word.startswith(single):
             return True
-        if word.startswith(tuple(stem for stem in NEGATIVE_STEMS if " " not in stem)):
-            return True
-    nearby = sentence.lower()[max(0, position - 40) : position + 60]
-    return any(_pattern(stem).search(nearby) for stem in NEGATIVE_STEMS if " " in stem)
+    return any(_pattern(stem).search(clause.lower()) for stem in NEGATIVE_STEMS if " " in stem)
 
 
 def sentences(text):

@@ -20,9 +20,9 @@ def cards(request):
     recent = (today - timedelta(days=DAYS - 1), today)
     before = (recent[0] - timedelta(days=DAYS), recent[0] - timedelta(days=1))
     figures = Review.objects.aggregate(
-        score=Avg("score", filter=Q(date__range=recent)),
+        average=Avg("score", filter=Q(date__range=recent)),
         count=Count("pk", filter=Q(date__range=recent)),
-        previous_score=Avg("score", filter=Q(date__range=before)),
+        previous_average=Avg("score", filter=Q(date__range=before)),
         unanswered=Count("pk", filter=Q(responded_at__isnull=True)),
     )
     top = (
