@@ -12,6 +12,17 @@ MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DEFAULT_DAYS = 90
 
 
+def _small(form):
+    """Bootstrap's small controls, for filter bars rendered field by field."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs["class"] = "form-check-input"
+        elif isinstance(field.widget, forms.Select):
+            field.widget.attrs["class"] = "form-select form-select-sm"
+        else:
+            field.widget.attrs["class"] = "form-control form-control-sm"
+
+
 class ReviewFilterForm(forms.Form):
     """The review list's filters (GET); `apply` narrows a Review queryset."""
 
@@ -31,6 +42,10 @@ class ReviewFilterForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     unanswered = forms.BooleanField(label=_("Unanswered only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _small(self)
 
     def apply(self, reviews):
         if not self.is_valid():
@@ -115,6 +130,16 @@ class PeriodForm(forms.Form):
         label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
 
+    def __init__(self, data=None, **kwargs):
+        start, end = self.default()
+        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
+        _small(self)
+
+    @staticmethod
+    def default():
+        end = timezone.localdate()
+        return end - timedelta(days=DEFAULT_DAYS - 1), end
+
     def clean(self):
         data = super().clean()
         start, end = data.get("start"), data.get("end")
@@ -125,8 +150,7 @@ class PeriodForm(forms.Form):
         return data
 
     def period(self):
-        today = timezone.localdate()
         data = self.cleaned_data if self.is_valid() else {}
-        end = data.get("end") or today
+        end = data.get("end") or timezone.localdate()
         start = data.get("start") or end - timedelta(days=DEFAULT_DAYS - 1)
         return start, end

@@ -2,9 +2,11 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from arrivals.models import Guest
 from guestdesk import roles
 from guestdesk.roles import role_required
 from reviews import report, services
@@ -29,18 +31,16 @@ def review_list(request):
 
 @role_required(*roles.DESK)
 def review_add(request):
-    initial = {"guest": request.GET.get("guest")} if request.GET.get("guest") else {}
+    initial = {"date": timezone.localdate(), "guest": request.GET.get("guest")}
     form = GuestBookForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         review = services.save_review(form.save(commit=False), request.user)
         messages.success(request, _("Guest-book entry saved."))
         return redirect("reviews:review", pk=review.pk)
-    guest = form["guest"].value()
+    guest = str(form["guest"].value() or "")
     context = {
         "form": form,
-        "guest": form.fields["guest"].queryset.filter(pk=guest).first()
-        if str(guest or "").isdigit()
-        else None,
+        "guest": Guest.objects.filter(pk=guest).first() if guest.isdigit() else None,
     }
     return render(request, "reviews/form.html", context)
 
