@@ -21,6 +21,7 @@ AREAS = {
     "digests": "arrivals/digests",
     "requests_desk": "requests_desk",
     "vendors": "vendors",
+    "reviews": "reviews",
 }
 
 

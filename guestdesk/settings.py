@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "arrivals.digests",
     "vendors",
     "requests_desk",
+    "reviews",
 ]
 
 MIDDLEWARE = [
@@ -173,6 +174,7 @@ LOCALE_PATHS = [
         "arrivals/digests",
         "requests_desk",
         "vendors",
+        "reviews",
     )
 ]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -27,4 +27,5 @@ urlpatterns = [
     path("arrivals/", include("arrivals.urls")),
     path("requests/", include("requests_desk.urls")),
     path("vendors/", include("vendors.urls")),
+    path("reviews/", include("reviews.urls")),
 ]

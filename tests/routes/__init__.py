@@ -26,4 +26,4 @@ POST_ONLY = expect(anonymous=302, agent=405, manager=405, department=405, admin=
 DESK_POST_ONLY = expect(anonymous=302, agent=405, manager=405, department=403, admin=405)
 MANAGER_POST_ONLY = expect(anonymous=302, agent=403, manager=405, department=403, admin=405)
 
-MODULES = ["guestdesk", "board", "arrivals", "digests", "requests_desk", "vendors"]
+MODULES = ["guestdesk", "board", "arrivals", "digests", "requests_desk", "vendors", "reviews"]

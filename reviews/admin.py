@@ -1,0 +1,30 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from reviews.models import Review, ReviewImport, ReviewTopic, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(TranslationAdmin):
+    list_display = ("code", "name", "order")
+    ordering = ("order", "code")
+
+
+class ReviewTopicInline(admin.TabularInline):
+    model = ReviewTopic
+    extra = 0
+
+
+@admin.register(Review)
+class ReviewAdmin(admin.ModelAdmin):
+    list_display = ("date", "source", "score", "author", "responded_at")
+    list_filter = ("source", "language")
+    search_fields = ("text", "title", "author", "external_id")
+    raw_id_fields = ("guest", "stay", "responded_by", "created_by")
+    inlines = [ReviewTopicInline]
+
+
+@admin.register(ReviewImport)
+class ReviewImportAdmin(admin.ModelAdmin):
+    list_display = ("original_name", "status", "created_at", "uploaded_by")
+    readonly_fields = ("counts", "report")

@@ -1,0 +1,156 @@
+from datetime import timedelta
+
+from django import forms
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from arrivals.models import Guest
+from reviews.models import Review, Topic
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+DEFAULT_DAYS = 90
+
+
+def _small(form):
+    """Bootstrap's small controls, for filter bars rendered field by field."""
+    for field in form.fields.values():
+        if isinstance(field.widget, forms.CheckboxInput):
+            field.widget.attrs["class"] = "form-check-input"
+        elif isinstance(field.widget, forms.Select):
+            field.widget.attrs["class"] = "form-select form-select-sm"
+        else:
+            field.widget.attrs["class"] = "form-control form-control-sm"
+
+
+class ReviewFilterForm(forms.Form):
+    """The review list's filters (GET); `apply` narrows a Review queryset."""
+
+    q = forms.CharField(label=_("Text"), required=False)
+    source = forms.ChoiceField(
+        label=_("Source"), required=False, choices=[("", _("All sources")), *Review.Source.choices]
+    )
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics")
+    )
+    min_score = forms.DecimalField(label=_("Score from"), required=False, min_value=0, max_value=10)
+    max_score = forms.DecimalField(label=_("Score to"), required=False, min_value=0, max_value=10)
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    unanswered = forms.BooleanField(label=_("Unanswered only"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _small(self)
+
+    def apply(self, reviews):
+        if not self.is_valid():
+            return reviews
+        data = self.cleaned_data
+        if data["q"]:
+            reviews = reviews.filter(
+                Q(text__icontains=data["q"])
+                | Q(title__icontains=data["q"])
+                | Q(author__icontains=data["q"])
+            )
+        if data["source"]:
+            reviews = reviews.filter(source=data["source"])
+        if data["topic"]:
+            reviews = reviews.filter(topic_links__topic=data["topic"])
+        if data["min_score"] is not None:
+            reviews = reviews.filter(score__gte=data["min_score"])
+        if data["max_score"] is not None:
+            reviews = reviews.filter(score__lte=data["max_score"])
+        if data["start"]:
+            reviews = reviews.filter(date__gte=data["start"])
+        if data["end"]:
+            reviews = reviews.filter(date__lte=data["end"])
+        if data["unanswered"]:
+            reviews = reviews.unanswered()
+        return reviews
+
+
+class GuestBookForm(forms.ModelForm):
+    """A guest-book entry typed in by the desk; the model's clean() checks the values."""
+
+    guest = forms.ModelChoiceField(
+        queryset=Guest.objects.all(), required=False, widget=forms.HiddenInput
+    )
+
+    class Meta:
+        model = Review
+        fields = ["date", "rating", "scale", "author", "language", "title", "text", "guest"]
+        widgets = {
+            "date": forms.DateInput(attrs={"type": "date"}),
+            "text": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.source = Review.Source.GUEST_BOOK
+        self.fields["rating"].help_text = _("As the guest gave it, on the scale chosen below.")
+        self.fields["text"].strip = True
+
+
+class ResponseForm(forms.Form):
+    response = forms.CharField(
+        label=_("Response"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
+    )
+
+
+class ImportForm(forms.Form):
+    file = forms.FileField(label=_("CSV file"))
+    source = forms.ChoiceField(
+        label=_("Source"),
+        required=False,
+        choices=[("", _("From the file's source column")), *Review.Source.choices],
+        help_text=_("Used for rows without a source column."),
+    )
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD_BYTES:
+            raise forms.ValidationError(_("The file is larger than 5 MB."))
+        if not upload.name.lower().endswith((".csv", ".txt")):
+            raise forms.ValidationError(_("Upload a CSV file."))
+        return upload
+
+
+class PeriodForm(forms.Form):
+    """The report's period; without dates the last 90 days up to today."""
+
+    start = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    end = forms.DateField(
+        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+
+    def __init__(self, data=None, **kwargs):
+        start, end = self.default()
+        super().__init__(data, initial={"start": start, "end": end}, **kwargs)
+        _small(self)
+
+    @staticmethod
+    def default():
+        end = timezone.localdate()
+        return end - timedelta(days=DEFAULT_DAYS - 1), end
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("start"), data.get("end")
+        if start and end and start > end:
+            raise forms.ValidationError(_("The period must start before it ends."))
+        if start and end and (end - start).days > 3 * 366:
+            raise forms.ValidationError(_("Choose a period of at most three years."))
+        return data
+
+    def period(self):
+        data = self.cleaned_data if self.is_valid() else {}
+        end = data.get("end") or timezone.localdate()
+        start = data.get("start") or end - timedelta(days=DEFAULT_DAYS - 1)
+        return start, end

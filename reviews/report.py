@@ -1,0 +1,174 @@
+"""The improvement report: how the score moves and what guests complain about most.
+
+`build(start, end)` compares the period with the one of the same length just before it
+and runs a fixed number of queries whatever the number of reviews.
+"""
+
+from dataclasses import dataclass, field
+from datetime import timedelta
+from decimal import Decimal
+
+from django.db.models import Avg, Count, F, Q, Window
+from django.db.models.functions import RowNumber, TruncMonth
+
+from reviews.models import NEGATIVE_MAX, Review, ReviewTopic, Topic
+
+QUOTES = 2
+NEGATIVE = ReviewTopic.Sentiment.NEGATIVE
+
+
+@dataclass
+class TopicLine:
+    topic: Topic
+    complaints: int
+    praise: int
+    share: Decimal  # % of the period's reviews that complain about it
+    previous_complaints: int
+    previous_share: Decimal
+    quotes: list = field(default_factory=list)
+
+    @property
+    def change(self):
+        """Percentage points since the previous period (positive: more complaints)."""
+        return self.share - self.previous_share
+
+
+def previous_period(start, end):
+    length = end - start
+    previous_end = start - timedelta(days=1)
+    return previous_end - length, previous_end
+
+
+def _percent(part, whole):
+    if not whole:
+        return Decimal(0)
+    return (Decimal(100) * part / whole).quantize(Decimal("0.1"))
+
+
+def _round(value):
+    return None if value is None else Decimal(value).quantize(Decimal("0.1"))
+
+
+def _summary(start, end, previous):
+    reviews = Review.objects.all()
+    figures = reviews.aggregate(
+        count=Count("pk", filter=Q(date__range=(start, end))),
+        average=Avg("score", filter=Q(date__range=(start, end))),
+        negative=Count("pk", filter=Q(date__range=(start, end), score__lte=NEGATIVE_MAX)),
+        unanswered=Count("pk", filter=Q(date__range=(start, end), responded_at__isnull=True)),
+        previous_count=Count("pk", filter=Q(date__range=previous)),
+        previous_average=Avg("score", filter=Q(date__range=previous)),
+    )
+    figures["average"] = _round(figures["average"])
+    figures["previous_average"] = _round(figures["previous_average"])
+    if figures["average"] is not None and figures["previous_average"] is not None:
+        figures["change"] = figures["average"] - figures["previous_average"]
+    else:
+        figures["change"] = None
+    return figures
+
+
+def _topic_lines(start, end, previous, count, previous_count):
+    counted = (
+        ReviewTopic.objects.filter(
+            Q(review__date__range=(start, end)) | Q(review__date__range=previous)
+        )
+        .values("topic")
+        .annotate(
+            complaints=Count("pk", filter=Q(sentiment=NEGATIVE, review__date__range=(start, end))),
+            praise=Count("pk", filter=~Q(sentiment=NEGATIVE) & Q(review__date__range=(start, end))),
+            previous=Count("pk", filter=Q(sentiment=NEGATIVE, review__date__range=previous)),
+        )
+    )
+    by_topic = {row["topic"]: row for row in counted}
+    lines = []
+    for topic in Topic.objects.all():
+        row = by_topic.get(topic.pk, {"complaints": 0, "praise": 0, "previous": 0})
+        if not (row["complaints"] or row["previous"] or row["praise"]):
+            continue
+        lines.append(
+            TopicLine(
+                topic=topic,
+                complaints=row["complaints"],
+                praise=row["praise"],
+                share=_percent(row["complaints"], count),
+                previous_complaints=row["previous"],
+                previous_share=_percent(row["previous"], previous_count),
+            )
+        )
+    lines.sort(key=lambda line: (-line.complaints, -line.change, line.topic.order))
+    return lines
+
+
+def _quotes(start, end):
+    """The QUOTES newest complaints of each topic in the period (one query)."""
+    ranked = (
+        ReviewTopic.objects.filter(sentiment=NEGATIVE, review__date__range=(start, end))
+        .annotate(
+            rank=Window(
+                RowNumber(),
+                partition_by=[F("topic_id")],
+                order_by=[F("review__date").desc(), F("review_id").desc()],
+            )
+        )
+        .filter(rank__lte=QUOTES)
+        .select_related("review")
+        .order_by("topic_id", "rank")
+    )
+    quotes = {}
+    for link in ranked:
+        quotes.setdefault(link.topic_id, []).append(link)
+    return quotes
+
+
+def build(start, end):
+    """Everything the report page shows for the period from `start` to `end`."""
+    previous = previous_period(start, end)
+    summary = _summary(start, end, previous)
+    months = list(
+        Review.objects.between(start, end)
+        .annotate(month=TruncMonth("date"))
+        .values("month")
+        .annotate(count=Count("pk"), average=Avg("score"))
+        .order_by("month")
+    )
+    for month in months:
+        month["average"] = _round(month["average"])
+    sources = list(
+        Review.objects.between(start, end)
+        .values("source")
+        .annotate(
+            count=Count("pk"),
+            average=Avg("score"),
+            negative=Count("pk", filter=Q(score__lte=NEGATIVE_MAX)),
+        )
+        .order_by("-count", "source")
+    )
+    labels = dict(Review.Source.choices)
+    for source in sources:
+        source["label"] = labels.get(source["source"], source["source"])
+        source["average"] = _round(source["average"])
+    lines = _topic_lines(start, end, previous, summary["count"], summary["previous_count"])
+    quotes = _quotes(start, end)
+    for line in lines:
+        line.quotes = quotes.get(line.topic.pk, [])
+    return {
+        "start": start,
+        "end": end,
+        "previous_start": previous[0],
+        "previous_end": previous[1],
+        "summary": summary,
+        "months": months,
+        "sources": sources,
+        "topics": lines,
+        "complaints": [line for line in lines if line.complaints],
+    }
+
+
+def chart(report):
+    """The data of the monthly chart, for json_script."""
+    return {
+        "labels": [m["month"].strftime("%Y-%m") for m in report["months"]],
+        "score": [float(m["average"]) for m in report["months"]],
+        "count": [m["count"] for m in report["months"]],
+    }

@@ -1,0 +1,142 @@
+import datetime
+
+import pytest
+import time_machine
+from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from reviews import services
+from reviews.models import Review, ReviewImport
+
+pytestmark = pytest.mark.django_db
+
+GOOD = (
+    "source;external_id;date;rating;title;text;language;author\n"
+    "booking;B-1;2026-03-01;9,2;Great;Clean room, friendly staff.;en;Tom\n"
+    "google;G-7;02.03.2026;2;;Очень шумно ночью, не выспались.;ru;Анна\n"
+    "2gis;2G-3;2026-03-03;5;;Таңғы ас дәмді.;kk;Әсем\n"
+)
+BAD = (
+    "source,external_id,date,rating,text\n"
+    "booking,B-1,2026-03-01,9,Fine\n"
+    "booking,,2026-03-01,9,No id\n"
+    "tripadvisor,T-1,2026-03-01,7,Rating above five\n"
+    "yelp,Y-1,2026-03-01,4,Unknown site\n"
+    "booking,B-2,2026-12-01,8,From the future\n"
+    "booking,B-3,yesterday,8,Bad date\n"
+    "booking,B-4,2026-03-01,8,\n"
+    "booking,B-1,2026-03-02,9,Same review again\n"
+)
+
+
+def batch_of(content, source="", name="reviews.csv"):
+    batch = ReviewImport(original_name=name, source=source)
+    batch.file.save(name, ContentFile(content.encode("utf-8")), save=True)
+    return batch
+
+
+@pytest.fixture(autouse=True)
+def frozen():
+    with time_machine.travel(datetime.datetime(2026, 3, 10, 12), tick=False):
+        yield
+
+
+def test_it_checks_without_saving():
+    batch = batch_of(GOOD)
+    counts = services.run_import(batch, commit=False)
+    assert counts == {"created": 3, "updated": 0, "unchanged": 0, "rejected": 0}
+    assert batch.status == ReviewImport.Status.CHECKED
+    assert not Review.objects.exists()
+
+
+def test_it_imports_scores_and_topics():
+    services.run_import(batch_of(GOOD), commit=True)
+    booking = Review.objects.get(source="booking", external_id="B-1")
+    google = Review.objects.get(source="google", external_id="G-7")
+    assert (booking.rating, booking.scale, str(booking.score)) == (booking.rating, 10, "9.2")
+    assert (google.scale, str(google.score), google.date) == (5, "4.0", datetime.date(2026, 3, 2))
+    assert {link.topic.code for link in google.topic_links.all()} == {"noise"}
+    assert {link.topic.code for link in booking.topic_links.all()} == {"cleanliness", "staff"}
+
+
+def test_importing_the_same_file_twice_changes_nothing():
+    services.run_import(batch_of(GOOD), commit=True)
+    counts = services.run_import(batch_of(GOOD), commit=True)
+    assert counts == {"created": 0, "updated": 0, "unchanged": 3, "rejected": 0}
+    assert Review.objects.count() == 3
+
+
+def test_a_changed_review_is_updated_and_analysed_again():
+    services.run_import(batch_of(GOOD), commit=True)
+    changed = GOOD.replace("Очень шумно ночью, не выспались.", "Грязные полотенца.")
+    counts = services.run_import(batch_of(changed), commit=True)
+    assert counts["updated"] == 1
+    google = Review.objects.get(external_id="G-7")
+    assert {link.topic.code for link in google.topic_links.all()} == {"cleanliness", "bathroom"}
+
+
+def test_every_bad_row_is_reported_with_its_number_and_reason():
+    batch = batch_of(BAD)
+    counts = services.run_import(batch, commit=True)
+    assert counts == {"created": 1, "updated": 0, "unchanged": 0, "rejected": 7}
+    reasons = {row[0]: row[4] for row in batch.report["rows"] if row[1] == "rejected"}
+    assert reasons == {
+        3: "The external ID is missing.",
+        4: "The rating 7 is outside the scale 1 to 5.",
+        5: "Unknown source “yelp”.",
+        6: "The date 2026-12-01 is in the future.",
+        7: "Unreadable date “yesterday” (expected YYYY-MM-DD).",
+        8: "The review has no text.",
+        9: "The same review is on row 2.",
+    }
+
+
+def test_the_form_source_fills_rows_without_one():
+    batch = batch_of("external_id,date,rating,text\nTA-1,2026-03-01,4,Lovely pool\n", "tripadvisor")
+    services.run_import(batch, commit=True)
+    review = Review.objects.get()
+    assert (review.source, review.scale, str(review.score)) == ("tripadvisor", 5, "8.0")
+
+
+def test_a_file_without_required_columns_fails_clearly():
+    batch = batch_of("name,comment\nTom,Nice\n")
+    services.run_import(batch, commit=False)
+    assert batch.status == ReviewImport.Status.FAILED
+    assert "external_id, date, rating, text" in batch.error
+
+
+def test_a_windows_1251_file_is_read():
+    raw = "external_id;date;rating;text\nY-1;2026-03-01;2;Грязно\n".encode("cp1251")
+    batch = ReviewImport(original_name="y.csv", source="yandex")
+    batch.file.save("y.csv", ContentFile(raw), save=True)
+    assert services.run_import(batch, commit=True)["created"] == 1
+
+
+def test_the_page_checks_then_imports_and_keeps_the_file(agent_client):
+    upload = SimpleUploadedFile("march.csv", GOOD.encode("utf-8"), content_type="text/csv")
+    response = agent_client.post("/reviews/import/", {"file": upload}, follow=True)
+    assert "Dry run — nothing saved yet:" in response.content.decode()
+    batch = ReviewImport.objects.get()
+    assert not Review.objects.exists()
+    response = agent_client.post(f"/reviews/import/{batch.pk}/commit/", follow=True)
+    assert "Imported: 3 new, 0 updated, 0 unchanged, 0 rejected." in response.content.decode()
+    assert Review.objects.count() == 3
+    kept = agent_client.get(f"/reviews/import/{batch.pk}/file/")
+    assert b"".join(kept.streaming_content).decode() == GOOD
+    again = agent_client.post(f"/reviews/import/{batch.pk}/commit/", follow=True)
+    assert "already imported" in again.content.decode()
+    assert Review.objects.count() == 3
+
+
+def test_the_page_shows_rejected_rows(agent_client):
+    upload = SimpleUploadedFile("bad.csv", BAD.encode("utf-8"), content_type="text/csv")
+    response = agent_client.post("/reviews/import/", {"file": upload}, follow=True)
+    html = response.content.decode()
+    assert "Rejected rows" in html and "The rating 7 is outside the scale 1 to 5." in html
+
+
+def test_the_page_refuses_other_files(agent_client):
+    upload = SimpleUploadedFile("photo.png", b"\x89PNG", content_type="image/png")
+    response = agent_client.post("/reviews/import/", {"file": upload})
+    assert "Upload a CSV file." in response.content.decode()
+    assert not ReviewImport.objects.exists()
