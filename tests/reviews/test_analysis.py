@@ -96,3 +96,19 @@ def test_analysis_runs_the_same_queries_for_any_number_of_reviews():
         counts.append(len(queries))
     # topics, delete, insert, and the savepoint around delete + insert
     assert counts == [5, 5]
+
+
+def test_the_command_reanalyses_after_keywords_change():
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    review = ReviewFactory(text="The lift was out of order all week.", rating=2, scale=5)
+    room = Topic.objects.get(code="room")
+    assert room.code not in topics_of(review)
+    room.keywords_en += "\nlift"
+    room.save()
+    out = StringIO()
+    call_command("reanalyse_reviews", stdout=out)
+    assert topics_of(review) == {"room": ReviewTopic.Sentiment.NEGATIVE}
+    assert out.getvalue().startswith("reanalysed 1 reviews")
