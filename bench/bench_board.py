@@ -22,8 +22,8 @@ from django.db import transaction  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
+from board.models import Event, OpeningHours, ServiceEntry  # noqa: E402
 from guestdesk import roles  # noqa: E402
-from guestdesk.board.models import Event, OpeningHours, ServiceEntry  # noqa: E402
 
 URLS = ["/board/", "/board/?q=pool", "/board/events/week/", "/guest/", "/guest/events.ics"]
 ROUNDS = 5

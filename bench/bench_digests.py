@@ -21,10 +21,10 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
-from arrivals.digests.content import DayFacts  # noqa: E402
-from arrivals.digests.models import DigestSubscription, Section  # noqa: E402
-from arrivals.digests.services import email_context, subscriptions  # noqa: E402
 from arrivals.models import Guest, Stay, VipLevel  # noqa: E402
+from digests.content import DayFacts  # noqa: E402
+from digests.models import DigestSubscription, Section  # noqa: E402
+from digests.services import email_context, subscriptions  # noqa: E402
 from guestdesk.emails import render  # noqa: E402
 from guestdesk.models import Department  # noqa: E402
 

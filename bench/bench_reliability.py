@@ -22,8 +22,8 @@ django.setup()
 
 from django.conf import settings  # noqa: E402
 
-from arrivals.digests.models import Digest, DigestSubscription  # noqa: E402
-from arrivals.digests.tasks import send_department_digest  # noqa: E402
+from digests.models import Digest, DigestSubscription  # noqa: E402
+from digests.tasks import send_department_digest  # noqa: E402
 from guestdesk.celery import app  # noqa: E402
 from guestdesk.models import Department, OutboxMessage  # noqa: E402
 from tests.services import SMTPServer, Worker, database_url  # noqa: E402

@@ -1,16 +1,35 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.conf import settings
 from django.utils.translation import gettext_lazy as _
 
 
 class GuestDeskConfig(AppConfig):
     name = "guestdesk"
     verbose_name = _("GuestDesk")
+    beat_schedule = {
+        "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
+    }
 
-    def ready(self):
+    def ready(self) -> None:
         from django.db.models.signals import post_migrate
+
+        from guestdesk.celery import app as celery_app
 
         # Without a sender: permissions of apps migrated after this one exist only later.
         post_migrate.connect(_grant_administrators)
+        celery_app.conf.beat_schedule = {**settings.CELERY_BEAT_SCHEDULE, **beat_schedule()}
+
+
+def beat_schedule() -> dict:
+    """Every app's periodic tasks, declared as `beat_schedule` on its AppConfig."""
+    schedule: dict = {}
+    for config in apps.get_app_configs():
+        entries = getattr(config, "beat_schedule", {})
+        clash = schedule.keys() & entries.keys()
+        if clash:
+            raise ValueError(f"{config.name} repeats beat entries {sorted(clash)}")
+        schedule.update(entries)
+    return schedule
 
 
 def _grant_administrators(sender, **kwargs):

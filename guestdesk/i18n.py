@@ -12,33 +12,35 @@ from pathlib import Path
 import polib
 
 BASE = Path(__file__).resolve().parent.parent
-# Area -> folder that holds its code and its locale/. Templates of an area live in
-# templates/<area>/, its emails are templates/emails/<area>-<name>.*
-AREAS = {
-    "guestdesk": "guestdesk",
-    "board": "guestdesk/board",
-    "arrivals": "arrivals",
-    "digests": "arrivals/digests",
-    "requests_desk": "requests_desk",
-    "vendors": "vendors",
-    "reviews": "reviews",
-}
 
 
-def area_of(path):
-    """The area whose catalogue holds the strings of file `path`."""
+def areas() -> list[str]:
+    """The project's apps (settings.PROJECT_APPS): each keeps its catalogue in <app>/locale.
+
+    Templates of an app live in templates/<app>/, its emails are templates/emails/<app>-*.
+    """
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guestdesk.settings")
+    from django.conf import settings
+
+    return list(settings.PROJECT_APPS)
+
+
+def area_of(path) -> str:
+    """The app whose catalogue holds the strings of file `path` (guestdesk for the rest)."""
     relative = Path(path).resolve().relative_to(BASE).as_posix()
-    for area, folder in sorted(AREAS.items(), key=lambda item: -len(item[1])):
+    for area in areas():
         if area == "guestdesk":
             continue
-        if relative.startswith((f"{folder}/", f"templates/{area}/", f"templates/emails/{area}-")):
+        if relative.startswith((f"{area}/", f"templates/{area}/", f"templates/emails/{area}-")):
             return area
     return "guestdesk"
 
 
 def catalogues():
-    for folder in AREAS.values():
-        yield from sorted((BASE / folder / "locale").glob("*/LC_MESSAGES/django.po"))
+    for area in areas():
+        yield from sorted((BASE / area / "locale").glob("*/LC_MESSAGES/django.po"))
 
 
 def compile_all():
@@ -85,7 +87,7 @@ def fill(area, json_path):
 
     translations = json.loads(Path(json_path).read_text(encoding="utf-8"))
     for language in ("kk", "ru"):
-        po_path = BASE / AREAS[area] / "locale" / language / "LC_MESSAGES" / "django.po"
+        po_path = BASE / area / "locale" / language / "LC_MESSAGES" / "django.po"
         po = polib.pofile(str(po_path))
         for entry in po:
             given = translations.get(entry.msgid, {}).get(language)
@@ -102,7 +104,7 @@ def fill(area, json_path):
         po.save()
         po.save_as_mofile(str(po_path.with_suffix(".mo")))
         print(f"{po_path.relative_to(BASE)}: {po.percent_translated()}% translated")
-    en = BASE / AREAS[area] / "locale" / "en" / "LC_MESSAGES" / "django.po"
+    en = BASE / area / "locale" / "en" / "LC_MESSAGES" / "django.po"
     polib.pofile(str(en)).save_as_mofile(str(en.with_suffix(".mo")))
 
 

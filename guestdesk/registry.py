@@ -6,8 +6,10 @@ project discovers them by app name, so `guestdesk` never imports an app.
 """
 
 from dataclasses import dataclass, field
+from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
+from types import ModuleType
 
 from django.apps import apps
 from django.urls import reverse
@@ -35,11 +37,15 @@ class Card:
     order: int = 50
 
 
-def _modules(name):
+@cache
+def _modules(name: str) -> tuple[ModuleType, ...]:
+    """Each app's module `name` (nav, dashboard, panels), found once per process."""
+    found = []
     for config in apps.get_app_configs():
         module_name = f"{config.name}.{name}"
-        if find_spec(config.name) and find_spec(module_name):
-            yield import_module(module_name)
+        if find_spec(module_name):
+            found.append(import_module(module_name))
+    return tuple(found)
 
 
 def nav_for(request):
@@ -52,7 +58,7 @@ def nav_for(request):
                 prefixes = item.active_prefixes or (url,)
                 match = max((len(p) for p in prefixes if request.path.startswith(p)), default=0)
                 items.append({"item": item, "url": url, "match": match, "active": False})
-    # Only the most specific item is active (/arrivals/digests/ is Digests, not Arrivals).
+    # Only the most specific item is active (/digests/ is Digests, not Arrivals).
     best = max(items, key=lambda entry: entry["match"], default=None)
     if best and best["match"]:
         best["active"] = True

@@ -56,13 +56,16 @@ INSTALLED_APPS = [
     "phonenumber_field",
     "simple_history",
     "guestdesk",
-    "guestdesk.board",
+    "board",
     "arrivals",
-    "arrivals.digests",
+    "digests",
     "vendors",
     "requests_desk",
     "reviews",
 ]
+# The project's own apps: the entries of INSTALLED_APPS that are packages in this folder.
+# Catalogues, the i18n tooling and the route tests derive from this, never from a list.
+PROJECT_APPS = [name for name in INSTALLED_APPS if (BASE_DIR / name / "apps.py").is_file()]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
@@ -164,19 +167,9 @@ LANGUAGE_CODE = env.choice("LANGUAGE_CODE", ["kk", "ru", "en"], "ru")
 # English dates day-first (25.11.2026), as a hotel in Kazakhstan writes them.
 FORMAT_MODULE_PATH = ["guestdesk.formats"]
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English"))]
-# One message catalogue per area, so each app's strings live beside its code.
-LOCALE_PATHS = [
-    BASE_DIR / folder / "locale"
-    for folder in (
-        "guestdesk",
-        "guestdesk/board",
-        "arrivals",
-        "arrivals/digests",
-        "requests_desk",
-        "vendors",
-        "reviews",
-    )
-]
+# One message catalogue per app, beside its code; listed here (not only found by Django)
+# so that the project's translations take precedence over third-party apps' ones.
+LOCALE_PATHS = [BASE_DIR / name / "locale" for name in PROJECT_APPS]
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
 MODELTRANSLATION_FALLBACK_LANGUAGES = {"default": ("en", "ru", "kk")}
 PHONENUMBER_DEFAULT_REGION = env.string("PHONENUMBER_DEFAULT_REGION", "KZ")
@@ -254,19 +247,10 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_BEAT_SCHEDULE_FILENAME = str(VAR_DIR / "celerybeat-schedule")
-# One tick every few minutes; each app adds its own entries (apps' tasks are idempotent).
-CELERY_BEAT_SCHEDULE = {
-    "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
-    "imports-resume-stalled": {
-        "task": "arrivals.tasks.resume_stalled_imports",
-        "schedule": 300.0,
-    },
-    "requests-overdue": {"task": "requests_desk.tasks.notify_overdue", "schedule": 300.0},
-    "digests-tick": {
-        "task": "arrivals.digests.tasks.tick",
-        "schedule": env.integer("DIGEST_TICK_SECONDS", 300),
-    },
-}
+# One tick every few minutes. Each app declares its own entries as `beat_schedule` on its
+# AppConfig; guestdesk.apps merges them in at start-up (apps' tasks are idempotent).
+CELERY_BEAT_SCHEDULE: dict = {}
+DIGEST_TICK_SECONDS = env.integer("DIGEST_TICK_SECONDS", 300)
 
 # Cache (rate limits of the public guest page, short-lived figures): Redis when CACHE_URL
 # is set, so every gunicorn process shares it; process memory otherwise.

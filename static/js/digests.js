@@ -7,7 +7,7 @@ document.addEventListener("DOMContentLoaded", () => {
     const department = form.querySelector("[data-preview-department]").value;
     const day = form.querySelector("[data-preview-day]").value;
     if (department && day) {
-      window.location.href = `/arrivals/digests/preview/${department}/${day}/`;
+      window.location.href = `/digests/preview/${department}/${day}/`;
     }
   });
 });

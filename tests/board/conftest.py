@@ -6,7 +6,7 @@ import pytest
 from django.core.cache import cache
 from django.utils import timezone
 
-from guestdesk.board.models import Event, OpeningHours, ServiceEntry, Venue
+from board.models import Event, OpeningHours, ServiceEntry, Venue
 
 
 @pytest.fixture(autouse=True)

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from guestdesk.board.models import Event, ServiceEntry, Venue
+from board.models import Event, ServiceEntry, Venue
 
 pytestmark = pytest.mark.django_db
 

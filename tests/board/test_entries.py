@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from guestdesk.board.models import ServiceEntry
+from board.models import ServiceEntry
 
 pytestmark = pytest.mark.django_db
 

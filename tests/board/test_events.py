@@ -4,7 +4,7 @@ from datetime import timedelta
 
 import pytest
 
-from guestdesk.board.models import Event
+from board.models import Event
 from guestdesk.models import Department
 from tests.board.conftest import at, make_event, make_venue
 

@@ -114,7 +114,7 @@ def test_the_qr_code_points_to_the_guest_page(client, settings):
     assert b"<svg" in svg.content
     png = client.get("/guest/qr.png")
     assert png.content.startswith(b"\x89PNG")
-    from guestdesk.board.services import public_url
+    from board.services import public_url
 
     assert public_url() == "https://hotel.example/guest/"
 

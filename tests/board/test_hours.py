@@ -5,7 +5,7 @@ from datetime import date, time
 import pytest
 import time_machine
 
-from guestdesk.board.models import HoursException, ServiceEntry
+from board.models import HoursException, ServiceEntry
 from tests.board.conftest import at, every_day, make_entry
 
 pytestmark = pytest.mark.django_db
@@ -80,7 +80,7 @@ def test_a_service_without_hours_is_open_around_the_clock_only_when_marked():
 def test_the_week_is_summarised_as_on_a_door():
     import datetime as dt
 
-    from guestdesk.board.models import OpeningHours, ServiceEntry
+    from board.models import OpeningHours, ServiceEntry
 
     entry = ServiceEntry.objects.create(category="pool", title_en="Pool")
     for day in range(5):

@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from guestdesk.board.models import Event, HoursException, OpeningHours, ServiceEntry
+from board.models import Event, HoursException, OpeningHours, ServiceEntry
 from guestdesk.models import Department
 from tests.board.conftest import at, make_venue
 
@@ -102,7 +102,7 @@ def test_event_detail_is_fixed_too(agent_client, django_assert_max_num_queries, 
 
 @pytest.mark.parametrize("size", [5, 500])
 def test_the_dashboard_card_is_one_query(rf, agent, size, today, django_assert_num_queries):
-    from guestdesk.board.dashboard import cards
+    from board.dashboard import cards
     from guestdesk.roles import roles_of
 
     populate(size, today)

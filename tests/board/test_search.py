@@ -4,7 +4,7 @@ import re
 
 import pytest
 
-from guestdesk.board.search import words_of
+from board.search import words_of
 from tests.board.conftest import make_entry
 
 pytestmark = pytest.mark.django_db

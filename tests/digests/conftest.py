@@ -2,8 +2,8 @@ import datetime
 
 import pytest
 
-from arrivals.digests.models import DigestSubscription, Section
 from arrivals.models import VipLevel
+from digests.models import DigestSubscription, Section
 from guestdesk.models import Department
 from tests.arrivals.factories import GuestFactory, StayFactory
 
@@ -102,7 +102,7 @@ ALL = [str(s) for s in Section]
 @pytest.fixture
 def send_now(django_capture_on_commit_callbacks):
     """Send a department's digest and run what waits for the commit (the outbox task)."""
-    from arrivals.digests import services
+    from digests import services
 
     def send(department_id, day=DAY):
         with django_capture_on_commit_callbacks(execute=True):

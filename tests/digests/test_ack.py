@@ -6,8 +6,8 @@ import pytest
 from django.core import signing
 from django.urls import reverse
 
-from arrivals.digests import services
-from arrivals.digests.models import Digest
+from digests import services
+from digests.models import Digest
 from tests.digests.conftest import subscribe
 
 pytestmark = pytest.mark.django_db
@@ -25,7 +25,7 @@ def digests(mailoutbox, send_now):
 def test_the_email_carries_a_working_link(client, digests, mailoutbox, settings):
     housekeeping, _ = digests
     email = next(m for m in mailoutbox if m.to == ["housekeeping@hotel.example"])
-    links = re.findall(r"https?://\S+/arrivals/digests/ack/\S+/", email.body)
+    links = re.findall(r"https?://\S+/digests/ack/\S+/", email.body)
     assert len(links) == 1
     assert links[0].startswith(settings.HOTEL_PUBLIC_URL)
     html = email.alternatives[0][0]

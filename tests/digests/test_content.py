@@ -2,9 +2,9 @@
 
 import pytest
 
-from arrivals.digests.content import DayFacts, build
-from arrivals.digests.models import Section
-from arrivals.digests.services import preview
+from digests.content import DayFacts, build
+from digests.models import Section
+from digests.services import preview
 from tests.arrivals.factories import StayFactory
 from tests.digests.conftest import ALL, DAY, level, subscribe
 
@@ -114,7 +114,7 @@ def test_building_every_digest_of_a_day_runs_a_fixed_number_of_queries(
     for i in range(count):
         StayFactory(arrival_date=DAY, vip_level=vip if i % 3 == 0 else None)
         StayFactory(arrival_date=DAY - __import__("datetime").timedelta(days=2), departure_date=DAY)
-    from arrivals.digests.services import subscriptions
+    from digests.services import subscriptions
 
     with django_assert_max_num_queries(8):
         facts = DayFacts.collect(DAY)

@@ -8,9 +8,9 @@ import time_machine
 from django.core.management import call_command
 from django.core.management.base import CommandError
 
-from arrivals.digests import services
-from arrivals.digests.models import Digest, LateAlert
-from arrivals.digests.tasks import tick
+from digests import services
+from digests.models import Digest, LateAlert
+from digests.tasks import tick
 from guestdesk.models import OutboxMessage
 from tests.arrivals.factories import GuestFactory, StayFactory
 from tests.digests.conftest import DAY, level, subscribe

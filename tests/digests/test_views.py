@@ -3,8 +3,8 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from arrivals.digests import services
-from arrivals.digests.models import Digest, DigestSubscription
+from digests import services
+from digests.models import Digest, DigestSubscription
 from guestdesk.models import OutboxMessage
 from tests.digests.conftest import DAY, subscribe
 

@@ -6,8 +6,8 @@ import time
 import time_machine
 from django.db import transaction
 
-from arrivals.digests.models import Digest
-from arrivals.digests.tasks import tick
+from digests.models import Digest
+from digests.tasks import tick
 from guestdesk.models import OutboxMessage
 from tests.digests.conftest import subscribe
 from tests.services import wait_until

@@ -7,8 +7,8 @@ from django.utils import timezone
 from icalendar import Calendar
 from playwright.sync_api import expect
 
-from guestdesk.board import demo
-from guestdesk.board.models import Event, Venue
+from board import demo
+from board.models import Event, Venue
 
 pytestmark = pytest.mark.django_db(transaction=True)
 

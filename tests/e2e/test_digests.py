@@ -10,7 +10,7 @@ from django.core.management import call_command
 from django.utils import timezone
 from playwright.sync_api import expect
 
-from arrivals.digests.models import Digest
+from digests.models import Digest
 from tests.arrivals.factories import GuestFactory, StayFactory
 from tests.digests.conftest import level, subscribe
 
@@ -34,7 +34,7 @@ def test_a_manager_previews_sends_and_sees_the_acknowledgement(
     )
 
     login(manager)
-    page.goto(f"{live_server.url}/arrivals/digests/preview/housekeeping/{today.isoformat()}/")
+    page.goto(f"{live_server.url}/digests/preview/housekeeping/{today.isoformat()}/")
     expect(page.get_by_test_id("preview-text")).to_contain_text("Ерлан Қожахметов")
     expect(page.get_by_test_id("preview-text")).to_contain_text("VIP-заезды")
 
@@ -48,7 +48,7 @@ def test_a_manager_previews_sends_and_sees_the_acknowledgement(
     page.context.new_page().goto(link)
     assert Digest.objects.get(department__code="security").acknowledged_at is not None
 
-    page.goto(f"{live_server.url}/arrivals/digests/?date={today.isoformat()}")
+    page.goto(f"{live_server.url}/digests/?date={today.isoformat()}")
     security_row = page.locator("tr[data-department=security]")
     expect(security_row).to_contain_text("sent")
     expect(security_row).to_contain_text("acknowledged")

@@ -34,7 +34,7 @@ def test_a_department_member_is_refused_a_manager_page(page, live_server, login,
     expect(page.locator("h1")).to_have_text("Today at the desk")
     # The manager's digest settings are not in their navigation, and typing the URL is refused.
     expect(page.locator("[data-nav='digests:subscriptions']")).to_have_count(0)
-    response = page.goto(f"{live_server.url}/arrivals/digests/subscriptions/")
+    response = page.goto(f"{live_server.url}/digests/subscriptions/")
     assert response.status == 403
     expect(page.get_by_test_id("forbidden")).to_contain_text(
         "This page is not available to your role"

@@ -115,6 +115,6 @@ def test_the_interface_speaks_russian(agent_client):
 
 
 def test_only_the_most_specific_navigation_item_is_active(manager_client):
-    page = manager_client.get("/arrivals/digests/").content.decode()
-    assert 'nav-link active" href="/arrivals/digests/"' in page
+    page = manager_client.get("/digests/").content.decode()
+    assert 'nav-link active" href="/digests/"' in page
     assert 'nav-link active" href="/arrivals/"' not in page

@@ -28,7 +28,7 @@ def world(users):
 
     from django.utils import timezone
 
-    from guestdesk.board.models import Event, ServiceEntry, Venue
+    from board.models import Event, ServiceEntry, Venue
 
     venue = Venue.objects.create(name_en="Ballroom")
     start = timezone.now() + timedelta(hours=1)

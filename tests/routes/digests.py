@@ -32,8 +32,8 @@ ROUTES = {
 
 
 def world(users):
-    from arrivals.digests.models import Digest
-    from arrivals.digests.services import ack_token
+    from digests.models import Digest
+    from digests.services import ack_token
     from guestdesk.models import Department, OutboxMessage
 
     department = Department.objects.get(code="housekeeping")

@@ -1,21 +1,22 @@
 """makemessages that writes each area's strings to that area's own catalogue.
 
 `arrivals/…`, `templates/arrivals/…` and `templates/emails/arrivals-…` go to
-`arrivals/locale`, and so on for every area in guestdesk.i18n.AREAS; the rest
-(guestdesk, base templates) to `guestdesk/locale`.
+`arrivals/locale`, and so on for every app in settings.PROJECT_APPS; the rest
+(guestdesk, base templates) to `guestdesk/locale`. Stock makemessages would put every
+string of the shared templates/ folder into one catalogue.
 `--area NAME` limits a run to one area, so work on one app leaves the others untouched.
 """
 
 from django.conf import settings
 from django.core.management.commands import makemessages
 
-from guestdesk.i18n import AREAS, area_of  # noqa: E402
+from guestdesk.i18n import area_of
 
 
 class Command(makemessages.Command):
     def add_arguments(self, parser):
         super().add_arguments(parser)
-        parser.add_argument("--area", choices=list(AREAS), help="Only this area.")
+        parser.add_argument("--area", choices=settings.PROJECT_APPS, help="Only this area.")
 
     def handle(self, *args, **options):
         self.only_area = options.pop("area", None)
@@ -36,6 +37,6 @@ class Command(makemessages.Command):
             area = area_of(f.path)
             if self.only_area and area != self.only_area:
                 continue
-            f.locale_dir = str(settings.BASE_DIR / AREAS[area] / "locale")
+            f.locale_dir = str(settings.BASE_DIR / area / "locale")
             files.append(f)
         return files

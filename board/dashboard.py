@@ -1,0 +1,20 @@
+from django.utils import timezone
+
+from board.models import Event
+from guestdesk import roles
+from guestdesk.registry import Card
+
+
+def cards(request):
+    """Today's events on the premises, for every staff role (one query)."""
+    if not roles.has_role(request.user, *roles.READERS):
+        return []
+    today = timezone.localdate()
+    events = list(Event.objects.on_day(today).select_related("venue").order_by("starts_at"))
+    return [
+        Card(
+            "board/_card_today.html",
+            {"events": events, "today": today, "now": timezone.now()},
+            order=40,
+        )
+    ]

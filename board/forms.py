@@ -1,0 +1,192 @@
+from datetime import datetime, time, timedelta
+
+from django import forms
+from django.forms import inlineformset_factory
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from board.models import (
+    Event,
+    HoursException,
+    OpeningHours,
+    ServiceEntry,
+    Venue,
+)
+from guestdesk.models import Department
+
+DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
+DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+TEXTAREA = forms.Textarea(attrs={"rows": 3})
+
+
+def _language_labels(fields, base_labels):
+    """Label translated fields "Title (Kazakh)" etc., in the reader's language."""
+    names = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
+    labels = {}
+    for field in fields:
+        base, _sep, code = field.rpartition("_")
+        if code in names and base in base_labels:
+            labels[field] = _("%(field)s (%(language)s)") % {
+                "field": base_labels[base],
+                "language": names[code],
+            }
+    return labels
+
+
+class EventForm(forms.ModelForm):
+    confirm_overlap = forms.BooleanField(
+        label=_("Overlap on purpose: keep both events in this venue"),
+        required=False,
+        help_text=_("Managers only."),
+    )
+
+    class Meta:
+        model = Event
+        fields = [
+            "title_kk",
+            "title_ru",
+            "title_en",
+            "description_kk",
+            "description_ru",
+            "description_en",
+            "venue",
+            "starts_at",
+            "ends_at",
+            "is_public",
+            "organiser",
+            "contact",
+            "expected_attendance",
+            "departments",
+            "staff_notes",
+        ]
+        widgets = {
+            "starts_at": DATETIME_INPUT,
+            "ends_at": DATETIME_INPUT,
+            "description_kk": TEXTAREA,
+            "description_ru": TEXTAREA,
+            "description_en": TEXTAREA,
+            "staff_notes": TEXTAREA,
+            "departments": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, can_confirm_overlap=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.can_confirm_overlap = can_confirm_overlap
+        if not can_confirm_overlap:
+            del self.fields["confirm_overlap"]
+        venues = Venue.objects.all() if self.instance.pk else Venue.objects.active()
+        self.fields["venue"].queryset = venues
+        self.fields["departments"].queryset = Department.objects.active()
+        labels = _language_labels(
+            self.fields, {"title": _("Title"), "description": _("Description")}
+        )
+        for name, label in labels.items():
+            self.fields[name].label = label
+        for name in ("starts_at", "ends_at"):
+            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+
+    def clean(self):
+        cleaned = super().clean()
+        starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts and ends and ends <= starts:
+            self.add_error("ends_at", _("The event ends before it starts."))
+        return cleaned
+
+
+def default_event_times(day=None):
+    """A new event defaults to 19:00-21:00 hotel time on `day` (today by default)."""
+    day = day or timezone.localdate()
+    start = timezone.make_aware(datetime.combine(day, time(19, 0)))
+    return {"starts_at": start, "ends_at": start + timedelta(hours=2)}
+
+
+class ServiceEntryForm(forms.ModelForm):
+    class Meta:
+        model = ServiceEntry
+        fields = [
+            "category",
+            "title_kk",
+            "title_ru",
+            "title_en",
+            "description_kk",
+            "description_ru",
+            "description_en",
+            "location_kk",
+            "location_ru",
+            "location_en",
+            "price_note_kk",
+            "price_note_ru",
+            "price_note_en",
+            "phone_extension",
+            "always_open",
+            "is_public",
+            "order",
+        ]
+        widgets = {
+            "description_kk": TEXTAREA,
+            "description_ru": TEXTAREA,
+            "description_en": TEXTAREA,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = _language_labels(
+            self.fields,
+            {
+                "title": _("Title"),
+                "description": _("Description"),
+                "location": _("Where in the hotel"),
+                "price_note": _("Price"),
+            },
+        )
+        for name, label in labels.items():
+            self.fields[name].label = label
+
+
+class VenueForm(forms.ModelForm):
+    class Meta:
+        model = Venue
+        fields = [
+            "name_kk",
+            "name_ru",
+            "name_en",
+            "location_kk",
+            "location_ru",
+            "location_en",
+            "capacity",
+            "active",
+            "order",
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        labels = _language_labels(
+            self.fields, {"name": _("Name"), "location": _("Where in the hotel")}
+        )
+        for name, label in labels.items():
+            self.fields[name].label = label
+
+
+HoursFormSet = inlineformset_factory(
+    ServiceEntry,
+    OpeningHours,
+    fields=["weekday", "opens", "closes", "past_midnight"],
+    widgets={"opens": TIME_INPUT, "closes": TIME_INPUT},
+    extra=2,
+    can_delete=True,
+)
+
+ExceptionsFormSet = inlineformset_factory(
+    ServiceEntry,
+    HoursException,
+    fields=["date", "closed", "opens", "closes", "past_midnight", "note"],
+    widgets={"date": DATE_INPUT, "opens": TIME_INPUT, "closes": TIME_INPUT},
+    extra=1,
+    can_delete=True,
+)
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label=_("Search"), required=False, max_length=200)
+    public_only = forms.BooleanField(label=_("Only what guests see"), required=False)

@@ -1,0 +1,85 @@
+"""Staff search over service entries: "what time does the pool close?" finds the pool.
+
+Words of the question are matched against titles, descriptions and locations in every
+language and against the category names in every language; question words ("what",
+"когда", "қашан") are dropped first. Entries matching more words come first.
+"""
+
+import re
+from functools import lru_cache
+
+from django.db.models import Q
+from django.utils import translation
+
+from board.models import Category
+
+STOP_WORDS = frozenset(
+    """
+    a an and are at be can close closed closes closing do does for from get hotel how i in
+    is it me my of on open opened opening opens please tell the there time to today until
+    till what when where which who will with you your hours hour tomorrow now any
+    а в во где до и как какой какая когда ли на над но о об от по с со у что это есть
+    сколько время часы часов закрывается закрыт закрыта открывается открыт открыта работает
+    работают сегодня завтра сейчас отель отеле отеля можно мне где-то вас у нас пожалуйста
+    не қашан қайда қалай не неше сағат сағатта уақыт уақыты жабылады ашылады жұмыс істейді
+    ма ме ба бе па пе және бар қонақүй қонақүйде бүгін ертең қазір дейін бастап кезде
+    """.split()  # noqa: SIM905 - a word list reads better as text
+)
+WORD = re.compile(r"[\w-]+", re.UNICODE)
+SEARCHED_FIELDS = ("title", "description", "location")
+LANGUAGES = ("kk", "ru", "en")
+
+
+def words_of(query):
+    """The meaningful words of a question, shortened to a stem-like prefix."""
+    words = []
+    for word in WORD.findall(query.lower()):
+        if word in STOP_WORDS or len(word) < 2:
+            continue
+        # A crude stem, so "pools", "бассейна" and "бассейнде" still find "pool"/"бассейн".
+        stem = word if len(word) <= 4 else word[: max(4, len(word) - 2)]
+        if stem not in words:
+            words.append(stem)
+    return words
+
+
+@lru_cache(maxsize=8)
+def _category_labels(_language=None):
+    """Category names in every language, for matching; cached per active language."""
+    labels = {}
+    for value, label in Category.choices:
+        names = []
+        for code in LANGUAGES:
+            with translation.override(code):
+                names.append(str(label).lower())
+        labels[value] = " ".join([value, *names])
+    return labels
+
+
+def search_filter(words):
+    """A Q matching entries that contain any of `words` in any language or category name."""
+    condition = Q()
+    categories = _category_labels(translation.get_language())
+    for word in words:
+        for field in SEARCHED_FIELDS:
+            for code in LANGUAGES:
+                condition |= Q(**{f"{field}_{code}__icontains": word})
+        matching = [value for value, names in categories.items() if word in names]
+        if matching:
+            condition |= Q(category__in=matching)
+    return condition
+
+
+def score(entry, words):
+    """How many of `words` an entry contains (for ordering results)."""
+    labels = _category_labels(translation.get_language())
+    haystack = " ".join(
+        [labels.get(entry.category, "")]
+        + [
+            (getattr(entry, f"{field}_{code}") or "").lower()
+            for field in SEARCHED_FIELDS
+            for code in LANGUAGES
+        ]
+    )
+    title = " ".join((getattr(entry, f"title_{code}") or "").lower() for code in LANGUAGES)
+    return sum(2 if word in title else 1 for word in words if word in haystack)

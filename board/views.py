@@ -1,0 +1,389 @@
+from datetime import date, timedelta
+from functools import wraps
+
+from django.conf import settings
+from django.contrib import messages
+from django.db import transaction
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from board import services
+from board.forms import (
+    EventForm,
+    ExceptionsFormSet,
+    HoursFormSet,
+    SearchForm,
+    ServiceEntryForm,
+    VenueForm,
+    default_event_times,
+)
+from board.models import Category, Event, ServiceEntry, Venue, hotel_midnight
+from board.ratelimit import rate_limited
+from board.search import score, search_filter, words_of
+from guestdesk import roles
+from guestdesk.middleware import public
+from guestdesk.roles import role_required
+
+
+def _day_param(request, name="day"):
+    """A date from the query string, or today (hotel time) when absent or malformed."""
+    try:
+        return date.fromisoformat(request.GET.get(name, ""))
+    except ValueError:
+        return timezone.localdate()
+
+
+def grouped_entries(entries, now, order_by_score=None):
+    """[(category value, label, [entries])] with each entry's open status attached."""
+    labels = dict(Category.choices)
+    groups = {}
+    for entry in entries:
+        entry.status = entry.status_at(now)
+        entry.today_hours = entry.hours_on(timezone.localtime(now).date())
+        groups.setdefault(entry.category, []).append(entry)
+    order = list(labels)
+    if order_by_score:
+        best = {c: max(order_by_score[e.pk] for e in items) for c, items in groups.items()}
+        order.sort(key=lambda c: -best.get(c, 0))
+    return [(c, labels[c], groups[c]) for c in order if c in groups]
+
+
+def information(now, public_only=False, query=""):
+    """Service entries for a board page, grouped by category; searched when `query` is given."""
+    today = timezone.localtime(now).date()
+    entries = ServiceEntry.objects.with_hours(today)
+    if public_only:
+        entries = entries.public()
+    words = words_of(query)
+    if query and words:
+        entries = entries.filter(search_filter(words))
+    elif query:
+        entries = entries.none()
+    # list() runs the query (and the prefetches) before the template renders.
+    entries = list(entries)
+    scores = None
+    if words:
+        scores = {e.pk: score(e, words) for e in entries}
+        entries.sort(key=lambda e: -scores[e.pk])
+    return grouped_entries(entries, now, scores), len(entries)
+
+
+# Staff board ---------------------------------------------------------------------------
+
+
+@role_required(*roles.READERS)
+def index(request):
+    now = timezone.now()
+    form = SearchForm(request.GET or None)
+    query = public_only = ""
+    if form.is_valid():
+        query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
+    groups, found = information(now, public_only, query)
+    today = timezone.localdate()
+    events = list(Event.objects.on_day(today).for_listing())
+    return render(
+        request,
+        "board/index.html",
+        {
+            "form": form,
+            "query": query,
+            "groups": groups,
+            "found": found,
+            "events": events,
+            "today": today,
+            "now": now,
+            "can_edit": roles.is_desk(request.user),
+        },
+    )
+
+
+@role_required(*roles.READERS)
+def day(request):
+    day = _day_param(request)
+    events = list(Event.objects.on_day(day).for_listing())
+    return render(
+        request,
+        "board/day.html",
+        {
+            "day": day,
+            "events": events,
+            "previous": day - timedelta(days=1),
+            "next": day + timedelta(days=1),
+            "today": timezone.localdate(),
+            "can_edit": roles.is_desk(request.user),
+        },
+    )
+
+
+@role_required(*roles.READERS)
+def week(request):
+    first = _day_param(request, "start")
+    first -= timedelta(days=first.weekday())  # weeks start on Monday
+    days = [first + timedelta(days=n) for n in range(7)]
+    events = list(
+        Event.objects.between(
+            hotel_midnight(first), hotel_midnight(first + timedelta(days=7))
+        ).for_listing()
+    )
+    columns = []
+    for each in days:
+        start, end = hotel_midnight(each), hotel_midnight(each + timedelta(days=1))
+        columns.append((each, [e for e in events if e.starts_at < end and e.ends_at > start]))
+    return render(
+        request,
+        "board/week.html",
+        {
+            "columns": columns,
+            "first": first,
+            "last": days[-1],
+            "previous": first - timedelta(days=7),
+            "next": first + timedelta(days=7),
+            "today": timezone.localdate(),
+            "count": len(events),
+            "can_edit": roles.is_desk(request.user),
+        },
+    )
+
+
+@role_required(*roles.READERS)
+def event_detail(request, pk):
+    event = get_object_or_404(
+        Event.objects.select_related(
+            "venue", "created_by", "overlap_confirmed_by"
+        ).prefetch_related("departments"),
+        pk=pk,
+    )
+    return render(
+        request,
+        "board/event_detail.html",
+        {"event": event, "can_edit": roles.is_desk(request.user)},
+    )
+
+
+def _overlap_message(clashes, can_confirm):
+    listing = "; ".join(
+        f"“{e.title}” {timezone.localtime(e.starts_at):%d.%m %H:%M}–"
+        f"{timezone.localtime(e.ends_at):%d.%m %H:%M}"
+        for e in clashes
+    )
+    message = _("%(venue)s is already booked at that time: %(events)s.") % {
+        "venue": clashes[0].venue.name,
+        "events": listing,
+    }
+    if can_confirm:
+        return message + " " + _("Tick “Overlap on purpose” to keep both events.")
+    return message + " " + _("Choose another venue or time, or ask a manager to confirm it.")
+
+
+def _event_form(request, event=None):
+    can_confirm = roles.is_manager(request.user)
+    initial = default_event_times(_day_param(request)) if event is None else None
+    form = EventForm(
+        request.POST or None, instance=event, initial=initial, can_confirm_overlap=can_confirm
+    )
+    if request.method == "POST" and form.is_valid():
+        confirm = can_confirm and form.cleaned_data.get("confirm_overlap", False)
+        try:
+            saved = services.save_event(form, request.user, confirm_overlap=confirm)
+        except services.OverlapError as error:
+            form.add_error(None, _overlap_message(error.events, can_confirm))
+        else:
+            messages.success(request, _("Event “%(title)s” saved.") % {"title": saved.title})
+            return redirect("board:event_detail", pk=saved.pk)
+    return render(request, "board/event_form.html", {"form": form, "event": event})
+
+
+@role_required(*roles.DESK)
+def event_create(request):
+    return _event_form(request)
+
+
+@role_required(*roles.DESK)
+def event_edit(request, pk):
+    return _event_form(request, get_object_or_404(Event, pk=pk))
+
+
+@role_required(*roles.DESK)
+@require_POST
+def event_delete(request, pk):
+    event = get_object_or_404(Event, pk=pk)
+    day = timezone.localtime(event.starts_at).date()
+    event.delete()
+    messages.success(request, _("Event “%(title)s” deleted.") % {"title": event.title})
+    return redirect(f"{reverse('board:day')}?day={day.isoformat()}")
+
+
+def _entry_form(request, entry=None):
+    data = request.POST or None
+    form = ServiceEntryForm(data, instance=entry)
+    target = entry or ServiceEntry()
+    hours = HoursFormSet(data, instance=target, prefix="hours")
+    exceptions = ExceptionsFormSet(data, instance=target, prefix="exceptions")
+    if request.method == "POST" and all(f.is_valid() for f in (form, hours, exceptions)):
+        with transaction.atomic():
+            saved = form.save()
+            for formset in (hours, exceptions):
+                formset.instance = saved
+                formset.save()
+        messages.success(request, _("“%(title)s” saved.") % {"title": saved.title})
+        return redirect(f"{reverse('board:index')}#entry-{saved.pk}")
+    return render(
+        request,
+        "board/entry_form.html",
+        {"form": form, "hours": hours, "exceptions": exceptions, "entry": entry},
+    )
+
+
+@role_required(*roles.DESK)
+def entry_create(request):
+    return _entry_form(request)
+
+
+@role_required(*roles.DESK)
+def entry_edit(request, pk):
+    return _entry_form(request, get_object_or_404(ServiceEntry, pk=pk))
+
+
+@role_required(*roles.DESK)
+@require_POST
+def entry_delete(request, pk):
+    entry = get_object_or_404(ServiceEntry, pk=pk)
+    entry.delete()
+    messages.success(request, _("“%(title)s” deleted.") % {"title": entry.title})
+    return redirect("board:index")
+
+
+@role_required(*roles.READERS)
+def venues(request):
+    return render(
+        request,
+        "board/venues.html",
+        {"venues": list(Venue.objects.all()), "can_edit": roles.is_desk(request.user)},
+    )
+
+
+def _venue_form(request, venue=None):
+    form = VenueForm(request.POST or None, instance=venue)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("Venue “%(name)s” saved.") % {"name": saved.name})
+        return redirect("board:venues")
+    return render(request, "board/venue_form.html", {"form": form, "venue": venue})
+
+
+@role_required(*roles.DESK)
+def venue_create(request):
+    return _venue_form(request)
+
+
+@role_required(*roles.DESK)
+def venue_edit(request, pk):
+    return _venue_form(request, get_object_or_404(Venue, pk=pk))
+
+
+# Public guest pages --------------------------------------------------------------------
+
+
+def guest_language(view):
+    """`?lang=kk` picks the page's language and remembers it in the language cookie."""
+
+    @wraps(view)
+    def wrapped(request, *args, **kwargs):
+        chosen = request.GET.get("lang")
+        if chosen not in dict(settings.LANGUAGES):
+            return view(request, *args, **kwargs)
+        with translation.override(chosen):
+            request.LANGUAGE_CODE = chosen
+            response = view(request, *args, **kwargs)
+            response["Content-Language"] = chosen
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            chosen,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+        )
+        return response
+
+    return wrapped
+
+
+def guest_page(view):
+    """Public, rate-limited, language-aware: the shape of every guest-facing view."""
+    return public(rate_limited(guest_language(view)))
+
+
+def public_events(today, days=7):
+    """Public events from the start of `today` for `days` days, grouped by local date."""
+    events = list(
+        Event.objects.public()
+        .between(hotel_midnight(today), hotel_midnight(today + timedelta(days=days)))
+        .select_related("venue")
+        .order_by("starts_at")
+    )
+    by_day = []
+    for offset in range(days):
+        each = today + timedelta(days=offset)
+        start, end = hotel_midnight(each), hotel_midnight(each + timedelta(days=1))
+        items = [e for e in events if e.starts_at < end and e.ends_at > start]
+        if items:
+            by_day.append((each, items))
+    return by_day
+
+
+def _guest_context(request):
+    now = timezone.now()
+    today = timezone.localdate()
+    groups, _found = information(now, public_only=True)
+    return {
+        "today": today,
+        "now": now,
+        "days": public_events(today),
+        "groups": groups,
+        "hotel_address": settings.HOTEL_ADDRESS,
+        "public_url": services.public_url(),
+    }
+
+
+@guest_page
+def guest(request):
+    return render(request, "board/guest.html", _guest_context(request))
+
+
+@guest_page
+def guest_print(request):
+    context = _guest_context(request)
+    context["today_events"] = next(
+        (items for each, items in context["days"] if each == context["today"]), []
+    )
+    return render(request, "board/guest_print.html", context)
+
+
+@guest_page
+def guest_ics(request):
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    body = services.calendar_feed(services.feed_events(), language, request.get_host())
+    response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+    response["Content-Disposition"] = 'inline; filename="hotel-events.ics"'
+    response["Cache-Control"] = "public, max-age=900"
+    return response
+
+
+@guest_page
+def guest_qr(request):
+    response = HttpResponse(services.qr_svg(services.public_url()), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
+@guest_page
+def guest_qr_png(request):
+    response = HttpResponse(services.qr_png(services.public_url()), content_type="image/png")
+    response["Content-Disposition"] = 'inline; filename="guest-page-qr.png"'
+    response["Cache-Control"] = "public, max-age=86400"
+    return response

@@ -1,0 +1,140 @@
+"""What a department's digest says for a hotel date.
+
+`DayFacts.collect(day)` runs a fixed handful of queries whatever the number of arrivals;
+`build(subscription, facts)` then picks, in memory, what one department may see. The
+arrivals pages use the same QuerySet methods (arriving_on, departing_on, in_house_on).
+"""
+
+from dataclasses import dataclass, field
+from itertools import groupby
+
+from arrivals.models import Stay
+from digests.models import Section
+
+# Preferences each department cares about; others see them all.
+PREFERENCES_FOR = {
+    "housekeeping": ("room_preference", "pillow_preference"),
+    "food-beverage": ("dietary_needs", "allergies"),
+}
+ALL_PREFERENCES = (
+    "room_preference",
+    "pillow_preference",
+    "dietary_needs",
+    "allergies",
+    "occasions",
+    "preferences_notes",
+)
+
+
+@dataclass
+class DayFacts:
+    day: object
+    arrivals: list = field(default_factory=list)
+    departures: list = field(default_factory=list)
+    in_house: list = field(default_factory=list)
+    events: list = field(default_factory=list)
+
+    @classmethod
+    def collect(cls, day):
+        """Everything any department's digest for `day` needs, in a fixed number of queries."""
+        arrivals = list(
+            Stay.objects.arriving_on(day)
+            .active()
+            .for_lists()
+            .prefetch_related("vip_level__departments")
+            .by_vip_rank()
+        )
+        departures = list(Stay.objects.departing_on(day).active().for_lists().order_by("room"))
+        in_house = list(
+            Stay.objects.in_house_on(day)
+            .filter(guest__birthday__month=day.month, guest__birthday__day=day.day)
+            .for_lists()
+        )
+        return cls(day, arrivals, departures, in_house, _events_on(day))
+
+
+def _events_on(day):
+    try:
+        from board.models import Event
+    except ImportError:  # the board is optional for digests
+        return []
+    return list(Event.objects.on_day(day).prefetch_related("departments"))
+
+
+@dataclass
+class Group:
+    level: object
+    stays: list
+
+
+def _preferences(stay, department_code):
+    names = PREFERENCES_FOR.get(department_code, ALL_PREFERENCES)
+    guest = stay.guest
+    return [
+        (guest._meta.get_field(name).verbose_name, getattr(guest, name))
+        for name in names
+        if getattr(guest, name)
+    ]
+
+
+def _birthday_during(stay):
+    birthday = stay.guest.birthday
+    if not birthday:
+        return False
+    day = stay.arrival_date
+    while day < stay.departure_date:
+        if (day.month, day.day) == (birthday.month, birthday.day):
+            return True
+        day = day.fromordinal(day.toordinal() + 1)
+    return False
+
+
+def build(subscription, facts):
+    """The template context of `subscription`'s digest for the day of `facts`."""
+    code = subscription.department.code
+    wants = subscription.wants
+    vip = [s for s in facts.arrivals if subscription.includes_vip(s.vip_level)]
+    rows = {
+        stay.pk: {"stay": stay, "preferences": _preferences(stay, code)} for stay in facts.arrivals
+    }
+    context = {
+        "day": facts.day,
+        "department": subscription.department,
+        "sections": [s for s in Section.values if wants(s)],
+        "show_phone": subscription.show_phone_numbers,
+        "vip_count": len(vip),
+        "vip_stay_ids": [s.pk for s in vip],
+        "arrival_count": len(facts.arrivals),
+        "pax": sum(s.adults + s.children for s in facts.arrivals),
+    }
+    if wants(Section.VIP):
+        context["vip_groups"] = [
+            Group(level, [rows[s.pk] for s in stays])
+            for level, stays in groupby(vip, key=lambda s: s.vip_level)
+        ]
+    if wants(Section.ARRIVALS):
+        context["arrivals"] = [rows[s.pk] for s in facts.arrivals]
+    if wants(Section.RETURNING):
+        context["returning"] = [rows[s.pk] for s in facts.arrivals if s.is_returning]
+    if wants(Section.DIETARY):
+        context["dietary"] = [
+            rows[s.pk] for s in facts.arrivals if s.guest.dietary_needs or s.guest.allergies
+        ]
+    if wants(Section.OCCASIONS):
+        arriving = [s for s in facts.arrivals if s.guest.occasions or _birthday_during(s)]
+        seen = {s.pk for s in arriving}
+        staying = [s for s in facts.in_house if s.pk not in seen]
+        context["occasions"] = arriving + staying
+    if wants(Section.TRANSPORT):
+        context["transport"] = [
+            rows[s.pk] for s in facts.arrivals if s.pickup_needed or s.transport_number
+        ]
+    if wants(Section.SECURITY):
+        context["security"] = [s for s in facts.arrivals if s.security_note]
+    if wants(Section.DEPARTURES):
+        context["departures"] = facts.departures
+    if wants(Section.EVENTS):
+        context["events"] = [
+            e for e in facts.events if subscription.department in list(e.departments.all())
+        ]
+    return context
