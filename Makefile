@@ -6,7 +6,7 @@ PY := $(BIN)/python
 # A local PostgreSQL is used for tests when one answers and DATABASE_URL is not set.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guestdesk
 
-.PHONY: run test lint messages compilemessages bench clean
+.PHONY: run test test-dates lint messages compilemessages bench clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,20 @@ test: $(VENV)/.installed-dev
 	$(PY) -m guestdesk.i18n check
 	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}" \
 		$(PY) -m pytest $(PYTEST_ARGS)
+
+# The suite at moments where calendars bite (hotel time, TIME_ZONE): month and year ends,
+# 28/29 February, a Sunday night and a Monday morning. Tests that need the real clock
+# (browser, worker) are left out; see docs/DEVELOPING.md, "Date-safe tests".
+MOMENTS ?= 2026-12-01T09:00 2026-12-31T23:50 2027-01-01T00:10 2027-01-03T23:30 \
+	2027-01-04T07:30 2027-02-28T09:00 2028-02-28T23:30 2028-02-29T01:00
+DATE_SENSITIVE ?= tests/board tests/digests tests/arrivals tests/requests_desk tests/vendors \
+	tests/reviews tests/guestdesk/test_demo.py
+test-dates: $(VENV)/.installed-dev
+	@export DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}"; \
+	for moment in $(MOMENTS); do \
+		echo "== moment $$moment"; \
+		$(PY) -m pytest -q --moment=$$moment $(DATE_SENSITIVE) $(PYTEST_ARGS) || exit 1; \
+	done
 
 lint: $(VENV)/.installed-dev
 	$(BIN)/ruff check --fix .

@@ -101,7 +101,8 @@ def load(stdout=None):
         guests.append(guest)
     # A guest whose birthday falls during today's stay, for the cake on the list.
     Guest.objects.filter(pk=guests[2].pk, birthday__isnull=True).update(
-        birthday=today.replace(year=1990) + timedelta(days=1)
+        # 1988 is a leap year, so tomorrow exists in it even when tomorrow is 29 February.
+        birthday=(today + timedelta(days=1)).replace(year=1988)
     )
 
     # Past 14 days, today and the next 7: two to four arrivals a day, six today.

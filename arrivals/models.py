@@ -1,6 +1,8 @@
 """Guests, their stays and the hotel's VIP levels; PMS import profiles and batches."""
 
+import calendar
 import json
+from datetime import date
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -12,6 +14,21 @@ from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
 from arrivals.languages import LANGUAGE_CHOICES
+
+
+def birthday_in(birthday: date, year: int) -> date:
+    """The day `birthday` is kept in `year`: 29 February falls on 28 February in a common year."""
+    if (birthday.month, birthday.day) == (2, 29) and not calendar.isleap(year):
+        return date(year, 2, 28)
+    return birthday.replace(year=year)
+
+
+def birthday_q(day: date, field: str = "birthday") -> Q:
+    """Rows whose `field` is kept as a birthday on `day` (see birthday_in)."""
+    q = Q(**{f"{field}__month": day.month, f"{field}__day": day.day})
+    if (day.month, day.day) == (2, 28) and not calendar.isleap(day.year):
+        q |= Q(**{f"{field}__month": 2, f"{field}__day": 29})
+    return q
 
 
 class VipLevel(models.Model):
@@ -174,6 +191,10 @@ class StayQuerySet(models.QuerySet):
     def vip(self):
         return self.filter(vip_level__isnull=False)
 
+    def birthday_on(self, day):
+        """Stays whose guest keeps a birthday on `day` (29 February on the 28th in common years)."""
+        return self.filter(birthday_q(day, "guest__birthday"))
+
     def active(self):
         """Not cancelled and not a no-show."""
         return self.exclude(status__in=Stay.NOT_STAYED)
@@ -311,14 +332,10 @@ class Stay(models.Model):
         birthday = self.guest.birthday
         if not birthday:
             return False
-        for year in {self.arrival_date.year, self.departure_date.year}:
-            try:
-                day = birthday.replace(year=year)
-            except ValueError:  # 29 February in a common year
-                day = birthday.replace(year=year, day=28)
-            if self.arrival_date <= day <= self.departure_date:
-                return True
-        return False
+        return any(
+            self.arrival_date <= birthday_in(birthday, year) <= self.departure_date
+            for year in {self.arrival_date.year, self.departure_date.year}
+        )
 
     @property
     def is_reviewed(self):

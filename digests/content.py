@@ -45,11 +45,7 @@ class DayFacts:
             .by_vip_rank()
         )
         departures = list(Stay.objects.departing_on(day).active().for_lists().order_by("room"))
-        in_house = list(
-            Stay.objects.in_house_on(day)
-            .filter(guest__birthday__month=day.month, guest__birthday__day=day.day)
-            .for_lists()
-        )
+        in_house = list(Stay.objects.in_house_on(day).birthday_on(day).for_lists())
         return cls(day, arrivals, departures, in_house, _events_on(day))
 
 
@@ -75,18 +71,6 @@ def _preferences(stay, department_code):
         for name in names
         if getattr(guest, name)
     ]
-
-
-def _birthday_during(stay):
-    birthday = stay.guest.birthday
-    if not birthday:
-        return False
-    day = stay.arrival_date
-    while day < stay.departure_date:
-        if (day.month, day.day) == (birthday.month, birthday.day):
-            return True
-        day = day.fromordinal(day.toordinal() + 1)
-    return False
 
 
 def build(subscription, facts):
@@ -121,7 +105,7 @@ def build(subscription, facts):
             rows[s.pk] for s in facts.arrivals if s.guest.dietary_needs or s.guest.allergies
         ]
     if wants(Section.OCCASIONS):
-        arriving = [s for s in facts.arrivals if s.guest.occasions or _birthday_during(s)]
+        arriving = [s for s in facts.arrivals if s.guest.occasions or s.birthday_in_stay]
         seen = {s.pk for s in arriving}
         staying = [s for s in facts.in_house if s.pk not in seen]
         context["occasions"] = arriving + staying

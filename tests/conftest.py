@@ -2,15 +2,79 @@
 
 import os
 import socket
+from datetime import datetime
 from types import SimpleNamespace
 from urllib.parse import urlparse
+from zoneinfo import ZoneInfo
 
 import pytest
+import time_machine
 from django.contrib.auth.models import Group
 
 from guestdesk import roles
 
 PASSWORD = "correct horse battery staple"
+
+# Markers of tests that need the real clock: a browser or a worker process runs beside
+# the test, and a clock moved inside pytest would not move theirs.
+REAL_CLOCK_MARKERS = ("e2e", "real_clock")
+REAL_CLOCK_FIXTURES = {"celery_worker", "live_server", "page"}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--moment",
+        default=os.environ.get("GUESTDESK_TEST_MOMENT", ""),
+        help=(
+            "Run the suite as if the clock read this moment: ISO 8601, hotel time "
+            "(TIME_ZONE) when it has no offset, e.g. 2026-12-31T23:50. Tests that need "
+            "the real clock are deselected."
+        ),
+    )
+
+
+def parse_moment(text):
+    """A moment given on the command line, as an aware datetime (hotel time by default)."""
+    moment = datetime.fromisoformat(text)
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=ZoneInfo(os.environ.get("TIME_ZONE", "Asia/Almaty")))
+    return moment
+
+
+def pytest_configure(config):
+    text = config.getoption("--moment")
+    if text:
+        # tick=True: time goes on from the moment, so timeouts and orderings still work.
+        config._moment_travel = time_machine.travel(parse_moment(text), tick=True)
+        config._moment_travel.start()
+
+
+def pytest_unconfigure(config):
+    travel = getattr(config, "_moment_travel", None)
+    if travel is not None:
+        travel.stop()
+
+
+def pytest_report_header(config):
+    text = config.getoption("--moment")
+    return (
+        f"moment: {parse_moment(text).isoformat()} (real-clock tests deselected)" if text else None
+    )
+
+
+def pytest_collection_modifyitems(config, items):
+    if not config.getoption("--moment"):
+        return
+    kept, real_clock = [], []
+    for item in items:
+        fixtures = set(getattr(item, "fixturenames", ()))
+        needs_clock = any(item.get_closest_marker(name) for name in REAL_CLOCK_MARKERS) or bool(
+            fixtures & REAL_CLOCK_FIXTURES
+        )
+        (real_clock if needs_clock else kept).append(item)
+    if real_clock:
+        config.hook.pytest_deselected(items=real_clock)
+        items[:] = kept
 
 
 def services_required():

@@ -1,14 +1,18 @@
 """What each department reads: only its sections, only what concerns it."""
 
+import datetime
+
 import pytest
 
 from digests.content import DayFacts, build
 from digests.models import Section
 from digests.services import preview
-from tests.arrivals.factories import StayFactory
+from tests.arrivals.factories import GuestFactory, StayFactory
 from tests.digests.conftest import ALL, DAY, level, subscribe
 
 pytestmark = pytest.mark.django_db
+
+LEAP_DAY_1988 = datetime.date(1988, 2, 29)
 
 
 def text_of(sub, day=DAY):
@@ -130,3 +134,17 @@ def test_the_department_is_named_in_the_digests_language(db):
     subject, text, _ = text_of(sub)
     assert "Тамақтану қызметі" in subject
     assert "Food & Beverage" not in text
+
+
+def test_a_guest_born_on_29_february_is_celebrated_on_28_february_in_a_common_year(db):
+    day = datetime.date(2027, 2, 28)
+    StayFactory(
+        guest=GuestFactory(first_name="Leila", last_name="Leapling", birthday=LEAP_DAY_1988),
+        arrival_date=day - datetime.timedelta(days=2),
+        departure_date=day + datetime.timedelta(days=2),
+    )
+    sub = subscribe("spa", ["occasions"])
+    _, text, _ = text_of(sub, day)
+    assert "Leila Leapling" in text and "birthday 29 February" in text
+    _, text, _ = text_of(sub, day + datetime.timedelta(days=1))
+    assert "Leila Leapling" not in text

@@ -104,7 +104,15 @@ def test_it_filters_by_type_status_agent_supplier_guest_dates_and_mine(agent, ag
     stay.guest.last_name = "Zhaksylykov"
     stay.guest.save()
     tomorrow = timezone.now() + timedelta(days=1)
-    taxi = make_request("taxi", stay=stay, created_by=agent, assigned_to=agent, supplier=supplier)
+    # Due two days apart, so no hour of the day (23:50 on 31 December) puts both on one date.
+    taxi = make_request(
+        "taxi",
+        stay=stay,
+        created_by=agent,
+        assigned_to=agent,
+        supplier=supplier,
+        due_at=tomorrow + timedelta(days=2),
+    )
     theatre = make_request("theatre", created_by=agent, assigned_to=agent2, due_at=tomorrow)
     cancelled = make_request("taxi", created_by=agent, status="cancelled")
 
