@@ -124,8 +124,16 @@ try:
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {exc}") from None
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Web, worker and beat share the file. WAL lets readers go on while one writes; every
+    # transaction takes the write lock when it begins (IMMEDIATE), so a transaction that
+    # read first never fails upgrading to a write ("database is locked"): it waits up to
+    # the busy timeout for its turn instead.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {"timeout": 20}
+    DATABASES["default"]["OPTIONS"] = {
+        "timeout": env.integer("SQLITE_BUSY_TIMEOUT", 60),
+        "transaction_mode": "IMMEDIATE",
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
     VAR_DIR.mkdir(parents=True, exist_ok=True)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
