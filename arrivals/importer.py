@@ -668,16 +668,15 @@ def run_batch(batch_pk, commit):
 STALLED_AFTER = timedelta(minutes=15)
 
 
-def resume_stalled(now=None):
+def resume_stalled(queue, now=None):
     """Start again the steps whose worker died: no progress for STALLED_AFTER.
 
     The queued task was delivered again, but found the batch already running and did
     nothing; without this the batch would show "importing" forever. Running a step again
     is safe: stays are upserted by confirmation number, so rows already imported count as
-    unchanged. Returns the primary keys of the batches queued again.
+    unchanged. `queue(batch_pk, commit)` starts a step (the task, given by the caller so
+    this module never imports the tasks). Returns the primary keys of the batches queued again.
     """
-    from arrivals.tasks import run_import_batch
-
     Status = ImportBatch.Status
     cutoff = (now or timezone.now()) - STALLED_AFTER
     resumed = []

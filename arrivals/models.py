@@ -12,6 +12,7 @@ from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
 from arrivals.languages import LANGUAGE_CHOICES
+from guestdesk.emails import message_language
 
 
 class VipLevel(models.Model):
@@ -141,8 +142,6 @@ class Guest(models.Model):
     @property
     def message_language(self):
         """The language of what GuestDesk sends or prints for this guest (kk, ru or en)."""
-        from guestdesk.emails import message_language
-
         return message_language(self.language)
 
     def past_stays(self, before=None):

@@ -415,10 +415,7 @@ def _start(batch, commit, size):
     if size <= INLINE_IMPORT_BYTES:
         importer.run_batch(batch.pk, commit)
     else:
-        batch_pk = batch.pk
-        from django.db import transaction
-
-        transaction.on_commit(lambda: run_import_batch.delay(batch_pk, commit))
+        run_import_batch.delay(batch.pk, commit)  # once the batch is committed
 
 
 @role_required(*roles.DESK)

@@ -9,6 +9,7 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from guestdesk import roles
 from requests_desk import details as type_details
 from requests_desk.types import DEFAULT_LEAD_MINUTES, ROUTING, WAYBILL_TYPES, RequestType
 
@@ -75,8 +76,6 @@ class ServiceRequestQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Requests `user` may read: the desk all, a department member its routed types."""
-        from guestdesk import roles
-
         if roles.is_desk(user):
             return self
         if roles.has_role(user, roles.DEPARTMENT_MEMBER):

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guestdesk.emails import queue_email
+from requests_desk.details import known
 from requests_desk.models import (
     CLOSED_STATUSES,
     CONFIRMED_STATUSES,
@@ -24,6 +25,7 @@ from requests_desk.models import (
     Status,
     Waybill,
 )
+from requests_desk.types import TICKETS, RequestType
 
 S = Status
 
@@ -75,9 +77,6 @@ def default_due(type_, service_at=None, now=None):
 
 def details_from_stay(stay):
     """{type: details} a new request for `stay` can start with, from what the stay says."""
-    from requests_desk.details import known
-    from requests_desk.types import TICKETS, RequestType
-
     common = {
         "passengers": stay.pax,
         "participants": stay.pax,
