@@ -24,7 +24,6 @@ from django_countries import countries
 
 from arrivals.languages import parse_language
 from arrivals.models import (
-    IMPORT_FIELDS,
     Guest,
     ImportBatch,
     ImportProfile,
@@ -690,11 +689,6 @@ def resume_stalled(queue, now=None):
             if ImportBatch.objects.filter(pk=pk, status=running, progress_at__lt=cutoff).update(
                 status=start
             ):
-                transaction.on_commit(lambda pk=pk, c=commit: run_import_batch.delay(pk, c))
+                queue(pk, commit)
                 resumed.append(pk)
     return resumed
-
-
-def check_fields():
-    """The fields a profile may map (for the upload page's help)."""
-    return IMPORT_FIELDS

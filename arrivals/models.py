@@ -54,10 +54,6 @@ class VipLevel(models.Model):
     def css_class(self):
         return f"vip-{self.colour}"
 
-    def outranks(self, other):
-        """True when this level is higher than `other` (None counts as no VIP)."""
-        return other is None or self.rank < other.rank
-
 
 class GuestQuerySet(models.QuerySet):
     def with_returning(self):
@@ -127,19 +123,6 @@ class Guest(models.Model):
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
     @property
-    def has_preferences(self):
-        return any(
-            (
-                self.room_preference,
-                self.pillow_preference,
-                self.dietary_needs,
-                self.allergies,
-                self.occasions,
-                self.preferences_notes,
-            )
-        )
-
-    @property
     def message_language(self):
         """The language of what GuestDesk sends or prints for this guest (kk, ru or en)."""
         return message_language(self.language)
@@ -192,9 +175,6 @@ class StayQuerySet(models.QuerySet):
 
     def unreviewed(self):
         return self.filter(reviewed_at__isnull=True)
-
-    def flagged_missing(self):
-        return self.filter(missing_from_batch__isnull=False)
 
     def by_vip_rank(self):
         return self.order_by(

@@ -125,13 +125,6 @@ def raised_vip(old_rank, new_level):
     return old_rank is None or new_level.rank < old_rank
 
 
-def set_vip_level(stay, level, by):
-    """The manager changes the stay's VIP level (None removes it)."""
-    remember(stay)
-    stay.vip_level = level
-    return update_stay(stay, ["vip_level"], by)
-
-
 def confirm_missing(stay, by, cancel):
     """An agent settles a stay a later full-day file no longer listed: cancel it or keep it."""
     with transaction.atomic():
