@@ -24,7 +24,6 @@ from django_countries import countries
 
 from arrivals.languages import parse_language
 from arrivals.models import (
-    IMPORT_FIELDS,
     Guest,
     ImportBatch,
     ImportProfile,
@@ -668,16 +667,15 @@ def run_batch(batch_pk, commit):
 STALLED_AFTER = timedelta(minutes=15)
 
 
-def resume_stalled(now=None):
+def resume_stalled(queue, now=None):
     """Start again the steps whose worker died: no progress for STALLED_AFTER.
 
     The queued task was delivered again, but found the batch already running and did
     nothing; without this the batch would show "importing" forever. Running a step again
     is safe: stays are upserted by confirmation number, so rows already imported count as
-    unchanged. Returns the primary keys of the batches queued again.
+    unchanged. `queue(batch_pk, commit)` starts a step (the task, given by the caller so
+    this module never imports the tasks). Returns the primary keys of the batches queued again.
     """
-    from arrivals.tasks import run_import_batch
-
     Status = ImportBatch.Status
     cutoff = (now or timezone.now()) - STALLED_AFTER
     resumed = []
@@ -691,11 +689,6 @@ def resume_stalled(now=None):
             if ImportBatch.objects.filter(pk=pk, status=running, progress_at__lt=cutoff).update(
                 status=start
             ):
-                transaction.on_commit(lambda pk=pk, c=commit: run_import_batch.delay(pk, c))
+                queue(pk, commit)
                 resumed.append(pk)
     return resumed
-
-
-def check_fields():
-    """The fields a profile may map (for the upload page's help)."""
-    return IMPORT_FIELDS

@@ -9,11 +9,15 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
 from arrivals.languages import LANGUAGE_CHOICES
+from guestdesk.emails import message_language
+from guestdesk.transitions import HasTransitions
 
 
 def birthday_in(birthday: date, year: int) -> date:
@@ -69,10 +73,6 @@ class VipLevel(models.Model):
     @property
     def css_class(self):
         return f"vip-{self.colour}"
-
-    def outranks(self, other):
-        """True when this level is higher than `other` (None counts as no VIP)."""
-        return other is None or self.rank < other.rank
 
 
 class GuestQuerySet(models.QuerySet):
@@ -143,23 +143,8 @@ class Guest(models.Model):
         return " ".join(part for part in (self.first_name, self.last_name) if part)
 
     @property
-    def has_preferences(self):
-        return any(
-            (
-                self.room_preference,
-                self.pillow_preference,
-                self.dietary_needs,
-                self.allergies,
-                self.occasions,
-                self.preferences_notes,
-            )
-        )
-
-    @property
     def message_language(self):
         """The language of what GuestDesk sends or prints for this guest (kk, ru or en)."""
-        from guestdesk.emails import message_language
-
         return message_language(self.language)
 
     def past_stays(self, before=None):
@@ -215,16 +200,13 @@ class StayQuerySet(models.QuerySet):
     def unreviewed(self):
         return self.filter(reviewed_at__isnull=True)
 
-    def flagged_missing(self):
-        return self.filter(missing_from_batch__isnull=False)
-
     def by_vip_rank(self):
         return self.order_by(
             models.F("vip_level__rank").asc(nulls_last=True), "eta", "guest__last_name"
         )
 
 
-class Stay(models.Model):
+class Stay(HasTransitions, models.Model):
     """One reservation: a guest's stay from arrival to departure."""
 
     class Status(models.TextChoices):
@@ -341,8 +323,41 @@ class Stay(models.Model):
     def is_reviewed(self):
         return self.reviewed_at is not None
 
-    def allowed_moves(self):
-        return self.TRANSITIONS[self.status]
+    # Status moves (see guestdesk.transitions); the history is a StayChange.
+
+    def transition_not_allowed(self, to_status):
+        return gettext("A stay that is %(old)s cannot become %(new)s.") % {
+            "old": self.status_label(self.status),
+            "new": self.status_label(to_status),
+        }
+
+    def transition_changed_meanwhile(self):
+        last = (
+            StayChange.objects.filter(stay_id=self.pk, kind=StayChange.Kind.STATUS)
+            .select_related("changed_by")
+            .first()
+        )
+        if last and last.changed_by:
+            return gettext(
+                "Already changed: %(name)s marked this stay %(status)s at %(time)s. "
+                "Nothing else was changed."
+            ) % {
+                "name": last.changed_by.get_full_name() or last.changed_by.get_username(),
+                "status": self.get_status_display(),
+                "time": date_format(timezone.localtime(last.changed_at), "TIME_FORMAT"),
+            }
+        return gettext(
+            "Already changed: this stay is now %(status)s. Nothing else was changed."
+        ) % {"status": self.get_status_display()}
+
+    def record_transition(self, from_status, to_status, by, at, note):
+        StayChange.objects.create(
+            stay=self,
+            kind=StayChange.Kind.STATUS,
+            changes={"status": [from_status, to_status]},
+            changed_by=by,
+            changed_at=at,
+        )
 
 
 class StayChange(models.Model):

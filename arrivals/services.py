@@ -2,65 +2,27 @@
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.formats import date_format
-from django.utils.translation import gettext as _
 
 from arrivals.models import Stay, StayChange, VipLevel
 from arrivals.signals import announce_vip
-
-
-class TransitionError(Exception):
-    """A status move that is not allowed or that someone else made first."""
+from guestdesk import transitions
 
 
 def transition(stay, to_status, by, expected_from=None):
-    """Move `stay` to `to_status` for user `by`.
+    """Move `stay` to `to_status` for user `by` (see guestdesk.transitions).
 
-    `expected_from` is the status the user saw; the update only happens while the row still
-    has it (a conditional UPDATE), so when two agents click at once the second gets a clear
-    "already changed" error and nothing the first did is lost.
+    `expected_from` is the status the user saw (the stay's own by default): when two agents
+    click at once the second gets a clear "already changed" error and nothing the first
+    did is lost.
     """
-    from_status = expected_from or stay.status
-    if to_status not in Stay.TRANSITIONS.get(from_status, ()):
-        raise TransitionError(
-            _("A stay that is %(old)s cannot become %(new)s.")
-            % {"old": Stay.Status(from_status).label, "new": Stay.Status(to_status).label}
-        )
-    with transaction.atomic():
-        updated = Stay.objects.filter(pk=stay.pk, status=from_status).update(
-            status=to_status, updated_at=timezone.now()
-        )
-        if not updated:
-            raise TransitionError(_already_changed(stay.pk))
-        StayChange.objects.create(
-            stay=stay,
-            kind=StayChange.Kind.STATUS,
-            changes={"status": [from_status, to_status]},
-            changed_by=by,
-        )
-    stay.status = to_status
-    return stay
-
-
-def _already_changed(stay_pk):
-    current = Stay.objects.get(pk=stay_pk)
-    last = (
-        StayChange.objects.filter(stay_id=stay_pk, kind=StayChange.Kind.STATUS)
-        .select_related("changed_by")
-        .first()
+    transitions.transition(
+        stay,
+        to_status,
+        by,
+        expected=expected_from or stay.status,
+        changes=lambda current: {"updated_at": timezone.now()},
     )
-    if last and last.changed_by:
-        return _(
-            "Already changed: %(name)s marked this stay %(status)s at %(time)s. "
-            "Nothing else was changed."
-        ) % {
-            "name": last.changed_by.get_full_name() or last.changed_by.get_username(),
-            "status": current.get_status_display(),
-            "time": date_format(timezone.localtime(last.changed_at), "TIME_FORMAT"),
-        }
-    return _("Already changed: this stay is now %(status)s. Nothing else was changed.") % {
-        "status": current.get_status_display()
-    }
+    return stay
 
 
 def review(stay, by):
@@ -123,13 +85,6 @@ def raised_vip(old_rank, new_level):
     if new_level is None:
         return False
     return old_rank is None or new_level.rank < old_rank
-
-
-def set_vip_level(stay, level, by):
-    """The manager changes the stay's VIP level (None removes it)."""
-    remember(stay)
-    stay.vip_level = level
-    return update_stay(stay, ["vip_level"], by)
 
 
 def confirm_missing(stay, by, cancel):

@@ -8,6 +8,8 @@ import, changed by a manager on the VIP list or in a stay edit. Late VIP alerts 
 from django.db import transaction
 from django.dispatch import Signal
 
+from arrivals.models import Stay
+
 vip_stay_changed = Signal()
 
 
@@ -18,8 +20,6 @@ def announce_vip(stay_ids):
         return
 
     def send():
-        from arrivals.models import Stay
-
         vip_stay_changed.send(sender=Stay, stay_ids=stay_ids)
 
     transaction.on_commit(send)

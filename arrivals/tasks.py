@@ -1,3 +1,5 @@
+"""Import steps in the background; every task is queued once the transaction commits."""
+
 from celery import shared_task
 
 from arrivals import importer
@@ -13,4 +15,4 @@ def run_import_batch(batch_pk, commit):
 @shared_task
 def resume_stalled_imports():
     """Queue again the import steps whose worker died (no progress for 15 minutes)."""
-    return importer.resume_stalled()
+    return importer.resume_stalled(run_import_batch.delay)

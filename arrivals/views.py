@@ -26,6 +26,7 @@ from arrivals.tasks import run_import_batch
 from guestdesk import roles
 from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
+from guestdesk.transitions import TransitionError
 
 # Files up to this size import in the request; larger ones in a Celery task.
 INLINE_IMPORT_BYTES = 256 * 1024
@@ -322,7 +323,7 @@ def stay_status(request, pk):
         raise Http404
     try:
         services.transition(stay, to_status, request.user, request.POST.get("from") or None)
-    except services.TransitionError as exc:
+    except TransitionError as exc:
         messages.error(request, f"{stay.guest.name}: {exc}")
     else:
         messages.success(
@@ -340,7 +341,7 @@ def stay_missing(request, pk):
     cancel = request.POST.get("decision") == "cancel"
     try:
         services.confirm_missing(stay, request.user, cancel=cancel)
-    except services.TransitionError as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     return _back(request, reverse("arrivals:stay", kwargs={"pk": pk}))
 
@@ -415,10 +416,7 @@ def _start(batch, commit, size):
     if size <= INLINE_IMPORT_BYTES:
         importer.run_batch(batch.pk, commit)
     else:
-        batch_pk = batch.pk
-        from django.db import transaction
-
-        transaction.on_commit(lambda: run_import_batch.delay(batch_pk, commit))
+        run_import_batch.delay(batch.pk, commit)  # once the batch is committed
 
 
 @role_required(*roles.DESK)

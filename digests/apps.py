@@ -1,10 +1,6 @@
-import logging
-
 from django.apps import AppConfig
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
-
-log = logging.getLogger(__name__)
 
 
 class DigestsConfig(AppConfig):
@@ -20,15 +16,6 @@ class DigestsConfig(AppConfig):
 
     def ready(self):
         from arrivals.signals import vip_stay_changed
+        from digests.tasks import alert_vip_changed
 
-        vip_stay_changed.connect(_vip_changed, dispatch_uid="digests-late-alerts")
-
-
-def _vip_changed(sender, stay_ids, **kwargs):
-    """A stay became VIP: alert departments now rather than at the next tick."""
-    from digests.tasks import late_alerts
-
-    try:
-        late_alerts.delay()
-    except Exception:  # noqa: BLE001 - the next beat tick sends the alert all the same
-        log.exception("Could not queue late VIP alerts for stays %s", stay_ids)
+        vip_stay_changed.connect(alert_vip_changed, dispatch_uid="digests-late-alerts")

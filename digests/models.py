@@ -7,6 +7,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import Stay, VipLevel
+from guestdesk import roles
 from guestdesk.models import Department, OutboxMessage
 
 
@@ -107,8 +108,6 @@ class DigestQuerySet(models.QuerySet):
         return self.filter(outbox__status=OutboxMessage.Status.FAILED)
 
     def visible_to(self, user):
-        from guestdesk import roles
-
         if roles.is_desk(user):
             return self
         return self.filter(department__members=user)

@@ -36,3 +36,11 @@ def late_alerts(day=None):
     """Alert departments of VIP stays they have not been told about yet (idempotent)."""
     day = datetime.date.fromisoformat(day) if day else None
     return services.send_late_alerts(day)
+
+
+def alert_vip_changed(sender, stay_ids, **kwargs):
+    """Receiver of `vip_stay_changed`: alert departments now rather than at the next tick."""
+    try:
+        late_alerts.delay()
+    except Exception:  # noqa: BLE001 - the next beat tick sends the alert all the same
+        log.exception("Could not queue late VIP alerts for stays %s", stay_ids)

@@ -1,6 +1,9 @@
 from django.apps import AppConfig, apps
 from django.conf import settings
+from django.db.models.signals import post_migrate
 from django.utils.translation import gettext_lazy as _
+
+from guestdesk.celery import app as celery_app
 
 
 class GuestDeskConfig(AppConfig):
@@ -11,10 +14,6 @@ class GuestDeskConfig(AppConfig):
     }
 
     def ready(self) -> None:
-        from django.db.models.signals import post_migrate
-
-        from guestdesk.celery import app as celery_app
-
         # Without a sender: permissions of apps migrated after this one exist only later.
         post_migrate.connect(_grant_administrators)
         celery_app.conf.beat_schedule = {**settings.CELERY_BEAT_SCHEDULE, **beat_schedule()}

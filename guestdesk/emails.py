@@ -2,14 +2,14 @@
 
 `templates/emails/<name>-subject.txt`, `<name>.txt` and `<name>.html` are rendered in the
 recipient's language and stored as an OutboxMessage; a Celery task sends it after the
-surrounding transaction commits.
+surrounding transaction commits (every task waits for the commit, see guestdesk.celery).
 """
 
-from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import translation
 
 from guestdesk.models import OutboxMessage
+from guestdesk.tasks import send_outbox_message
 
 SENDABLE_LANGUAGES = ("kk", "ru", "en")
 
@@ -45,11 +45,5 @@ def queue_email(name, context, to, language, *, send=True):
         language=message_language(language),
     )
     if send:
-        enqueue(message.pk)
+        send_outbox_message.delay(message.pk)  # after the commit: see guestdesk.celery
     return message
-
-
-def enqueue(message_pk):
-    from guestdesk.tasks import send_outbox_message
-
-    transaction.on_commit(lambda: send_outbox_message.delay(message_pk))

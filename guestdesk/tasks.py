@@ -52,9 +52,8 @@ def send_outbox_message(self, message_pk):
             if _is_transient(exc) and message.attempts < settings.EMAIL_MAX_ATTEMPTS:
                 message.save(update_fields=["attempts", "last_error"])
                 countdown = min(2**message.attempts, 300)
-                transaction.on_commit(
-                    lambda: send_outbox_message.apply_async((message_pk,), countdown=countdown)
-                )
+                # Queued when the new attempt count is committed (a transaction-aware task).
+                send_outbox_message.apply_async((message_pk,), countdown=countdown)
                 log.warning("Email %s failed (%s), retrying", message_pk, message.last_error)
                 return "retry"
             message.status = OutboxMessage.Status.FAILED
@@ -73,9 +72,7 @@ def retry_message(message_pk):
         pk=message_pk, status=OutboxMessage.Status.FAILED
     ).update(status=OutboxMessage.Status.QUEUED, attempts=0)
     if updated:
-        from guestdesk.emails import enqueue
-
-        enqueue(message_pk)
+        send_outbox_message.delay(message_pk)
     return bool(updated)
 
 

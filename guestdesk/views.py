@@ -4,6 +4,7 @@ from django.http import JsonResponse
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
+from guestdesk.celery import app
 from guestdesk.registry import cards_for
 
 
@@ -23,8 +24,6 @@ def _database_ok():
 def _broker_ok():
     if settings.BROKER_EMBEDDED:
         return True, "embedded"
-    from guestdesk.celery import app
-
     try:
         with app.connection_for_write() as conn:
             conn.ensure_connection(max_retries=1, timeout=2)

@@ -9,6 +9,8 @@ from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from guestdesk import roles
+from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
 from requests_desk.types import DEFAULT_LEAD_MINUTES, ROUTING, WAYBILL_TYPES, RequestType
 
@@ -75,8 +77,6 @@ class ServiceRequestQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         """Requests `user` may read: the desk all, a department member its routed types."""
-        from guestdesk import roles
-
         if roles.is_desk(user):
             return self
         if roles.has_role(user, roles.DEPARTMENT_MEMBER):
@@ -108,12 +108,23 @@ class ServiceRequestQuerySet(models.QuerySet):
         )
 
 
-class ServiceRequest(models.Model):
+class ServiceRequest(HasTransitions, models.Model):
     """A guest's order for something the hotel does not sell itself."""
 
     Status = Status
     Priority = Priority
     Type = RequestType
+
+    # Allowed moves (see guestdesk.transitions). Cancelled and failed are reachable from
+    # every open state.
+    TRANSITIONS = {
+        Status.NEW: (Status.IN_PROGRESS, Status.BOOKED, Status.CANCELLED, Status.FAILED),
+        Status.IN_PROGRESS: (Status.BOOKED, Status.CANCELLED, Status.FAILED),
+        Status.BOOKED: (Status.DONE, Status.IN_PROGRESS, Status.CANCELLED, Status.FAILED),
+        Status.DONE: (),
+        Status.CANCELLED: (),
+        Status.FAILED: (),
+    }
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
     guest = models.ForeignKey(
@@ -300,6 +311,30 @@ class ServiceRequest(models.Model):
     @property
     def is_permit(self):
         return self.type == RequestType.PERMIT
+
+    def transition_not_allowed(self, to_status):
+        return _("A request that is “%(old)s” cannot become “%(new)s”.") % {
+            "old": self.get_status_display(),
+            "new": Status(to_status).label,
+        }
+
+    def transition_changed_meanwhile(self):
+        return _("This request was changed by someone else meanwhile: it is now “%(status)s”.") % {
+            "status": self.get_status_display()
+        }
+
+    def record_transition(self, from_status, to_status, by, at, note):
+        # A closed request's history shows why, unless the agent wrote something else.
+        comment = note or (self.reason if to_status in CLOSED_STATUSES else "")
+        RequestEvent.objects.create(
+            request=self,
+            kind=RequestEvent.Kind.STATUS,
+            by=by,
+            at=at,
+            from_status=from_status,
+            to_status=to_status,
+            comment=comment.strip(),
+        )
 
     def route(self):
         """Where a transfer, taxi or car hire goes from and to (for lists and waybills)."""

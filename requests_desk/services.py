@@ -1,7 +1,8 @@
 """Workflows of guest requests: numbering, creation, status moves, edits, documents, email.
 
 Every change takes a row lock or a conditional update, so two agents acting at once never
-overwrite each other silently: the second gets `ChangedElsewhere` and sees the new state.
+overwrite each other silently: the second gets `ChangedMeanwhile` and sees the new state.
+Refusals are the shared `guestdesk.transitions` errors, so views catch `TransitionError`.
 """
 
 from datetime import datetime, timedelta
@@ -12,7 +13,10 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guestdesk import transitions
 from guestdesk.emails import queue_email
+from guestdesk.transitions import ChangedMeanwhile, NotAllowed
+from requests_desk.details import known
 from requests_desk.models import (
     CLOSED_STATUSES,
     CONFIRMED_STATUSES,
@@ -24,30 +28,9 @@ from requests_desk.models import (
     Status,
     Waybill,
 )
+from requests_desk.types import TICKETS, RequestType
 
 S = Status
-
-# Allowed moves. Cancelled and failed are reachable from every open state.
-TRANSITIONS = {
-    S.NEW: (S.IN_PROGRESS, S.BOOKED, S.CANCELLED, S.FAILED),
-    S.IN_PROGRESS: (S.BOOKED, S.CANCELLED, S.FAILED),
-    S.BOOKED: (S.DONE, S.IN_PROGRESS, S.CANCELLED, S.FAILED),
-    S.DONE: (),
-    S.CANCELLED: (),
-    S.FAILED: (),
-}
-
-
-class RequestError(Exception):
-    """A change that cannot be made; the message is for the person who tried."""
-
-
-class ChangedElsewhere(RequestError):
-    pass
-
-
-class NotAllowed(RequestError):
-    pass
 
 
 def next_number(series, prefix, year=None):
@@ -75,9 +58,6 @@ def default_due(type_, service_at=None, now=None):
 
 def details_from_stay(stay):
     """{type: details} a new request for `stay` can start with, from what the stay says."""
-    from requests_desk.details import known
-    from requests_desk.types import TICKETS, RequestType
-
     common = {
         "passengers": stay.pax,
         "participants": stay.pax,
@@ -152,7 +132,7 @@ def save_edit(request_obj, version, user, fields=EDITABLE):
     with transaction.atomic():
         current = ServiceRequest.objects.select_for_update().get(pk=request_obj.pk)
         if current.version != version:
-            raise ChangedElsewhere(
+            raise ChangedMeanwhile(
                 _("This request was changed by someone else. Here is its current state.")
             )
         if current.status in CLOSED_STATUSES:
@@ -182,10 +162,6 @@ def save_edit(request_obj, version, user, fields=EDITABLE):
     return request_obj
 
 
-def allowed_moves(request_obj):
-    return TRANSITIONS[request_obj.status]
-
-
 def transition(
     request_obj,
     to_status,
@@ -198,68 +174,40 @@ def transition(
     reason="",
     rating=None,
 ):
-    """Move a request to `to_status`, the one way a request changes status.
+    """Move a request to `to_status` (see guestdesk.transitions) and return it as it now is.
 
     `expected` is the status the person saw; if the request has moved since, nothing is
-    changed and `ChangedElsewhere` says so. Booking needs the supplier's reference,
-    cancelling or failing a reason. Returns the updated request.
+    changed and `ChangedMeanwhile` says so. Booking needs the supplier's reference,
+    cancelling or failing a reason.
     """
-    with transaction.atomic():
-        current = ServiceRequest.objects.select_for_update().get(pk=request_obj.pk)
-        if expected is not None and current.status != expected:
-            raise ChangedElsewhere(
-                _("This request was changed by someone else meanwhile: it is now “%(status)s”.")
-                % {"status": current.get_status_display()}
-            )
-        if to_status not in TRANSITIONS[current.status]:
-            raise NotAllowed(
-                _("A request that is “%(old)s” cannot become “%(new)s”.")
-                % {"old": current.get_status_display(), "new": S(to_status).label}
-            )
-        now = timezone.now()
-        update = ["status", "version"]
+    now = timezone.now()
+
+    def changes(current):
+        values = {"version": F("version") + 1}
         if to_status == S.BOOKED:
-            reference = (reference or current.confirmation_reference or "").strip()
-            if not reference:
+            booked_as = (reference or current.confirmation_reference or "").strip()
+            if not booked_as:
                 raise NotAllowed(_("Enter the supplier's confirmation reference to book."))
-            current.confirmation_reference = reference
-            current.booked_at = now
-            update += ["confirmation_reference", "booked_at"]
+            values.update(confirmation_reference=booked_as, booked_at=now)
             if supplier is not None:
-                current.supplier = supplier
-                update.append("supplier")
+                values["supplier"] = supplier
         elif to_status in (S.CANCELLED, S.FAILED):
             if not reason.strip():
                 raise NotAllowed(_("Say why the request is cancelled or failed."))
-            current.reason = reason.strip()
-            update += ["reason"]
+            values["reason"] = reason.strip()
         elif to_status == S.DONE:
-            current.done_at = now
-            update.append("done_at")
+            values["done_at"] = now
             if rating:
-                current.rating = rating
-                update.append("rating")
+                values["rating"] = rating
         if to_status in CLOSED_STATUSES:
-            current.closed_at = now
-            update.append("closed_at")
+            values["closed_at"] = now
         if current.assigned_to_id is None and to_status != S.CANCELLED:
-            current.assigned_to = user  # whoever works an unassigned request owns it
-            update.append("assigned_to")
-        from_status = current.status
-        current.status = to_status
-        current.version = F("version") + 1
-        current.save(update_fields=update)
-        current.refresh_from_db()
-        RequestEvent.objects.create(
-            request=current,
-            kind=RequestEvent.Kind.STATUS,
-            by=user,
-            at=now,
-            from_status=from_status,
-            to_status=to_status,
-            comment=(comment or (current.reason if to_status in CLOSED_STATUSES else "")).strip(),
-        )
-    return current
+            values["assigned_to"] = user  # whoever works an unassigned request owns it
+        return values
+
+    return transitions.transition(
+        request_obj, to_status, user, expected=expected, changes=changes, note=comment, at=now
+    )
 
 
 def take(request_obj, user, version):
@@ -269,7 +217,7 @@ def take(request_obj, user, version):
             assigned_to=user, version=F("version") + 1
         )
         if not updated:
-            raise ChangedElsewhere(
+            raise ChangedMeanwhile(
                 _("This request was changed by someone else. Here is its current state.")
             )
         RequestEvent.objects.create(

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST
 from arrivals.models import Stay
 from guestdesk import roles
 from guestdesk.roles import role_required
+from guestdesk.transitions import TransitionError
 from requests_desk import services
 from requests_desk.details import PERMIT_KINDS
 from requests_desk.forms import (
@@ -132,7 +133,7 @@ def detail(request, number):
         "now": timezone.now(),
     }
     if can_work:
-        context["moves"] = services.allowed_moves(request_obj)
+        context["moves"] = request_obj.allowed_moves()
         context["transition_form"] = TransitionForm(request_obj=request_obj)
         context["attachment_form"] = AttachmentForm()
         context["guest_email"] = services.guest_email(request_obj)
@@ -149,7 +150,7 @@ def edit(request, number):
     if request.method == "POST" and form.is_valid():
         try:
             services.save_edit(form.save(), form.cleaned_data.get("version"), request.user)
-        except services.RequestError as exc:
+        except TransitionError as exc:
             messages.error(request, str(exc))
             return redirect(request_obj)
         messages.success(request, _("Changes saved."))
@@ -180,7 +181,7 @@ def change_status(request, number):
             reason=data["reason"],
             rating=data["rating"],
         )
-    except services.RequestError as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(
@@ -196,7 +197,7 @@ def take(request, number):
     request_obj = _visible(request, number)
     try:
         services.take(request_obj, request.user, int(request.POST.get("version") or 0))
-    except services.RequestError as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     return redirect(request_obj)
 
@@ -292,7 +293,7 @@ def confirm(request, number):
     request_obj = _visible(request, number)
     try:
         message = services.send_confirmation(request_obj, request.user)
-    except services.RequestError as exc:
+    except TransitionError as exc:
         messages.error(request, str(exc))
     else:
         messages.success(

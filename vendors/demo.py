@@ -10,8 +10,10 @@ from decimal import Decimal
 
 from django.utils import timezone
 
+from arrivals.models import Guest
 from vendors.models import Contact, OpeningHours, Place, Supplier
 from vendors.presets import PRESETS
+from vendors.services import save_sheet
 
 # name, categories, offer, commission (type, value), contract days (start, end) from today,
 # preferred, active, languages, contacts [(name, role, phone, email, messenger)]
@@ -514,9 +516,6 @@ def load_places(today):
 
 def load_sheet(places):
     """A sample sheet for a Russian-speaking demo guest, when arrivals' demo made one."""
-    from arrivals.models import Guest
-    from vendors.services import save_sheet
-
     guest = Guest.objects.filter(language="ru").order_by("pk").first()
     if guest is None or guest.recommendation_sheets.exists():
         return

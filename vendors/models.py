@@ -512,12 +512,6 @@ class Place(models.Model):
         existing = set(self.tag_rows.values_list("tag", flat=True))
         PlaceTagRow.objects.bulk_create(PlaceTagRow(place=self, tag=c) for c in codes - existing)
 
-    def needs_check(self, today=None):
-        today = today or timezone.localdate()
-        return self.last_verified is None or self.last_verified < today - datetime.timedelta(
-            days=VERIFY_EVERY_DAYS
-        )
-
     def is_open_at(self, moment=None):
         """Same rule as PlaceQuerySet.open_at, on the prefetched hours."""
         local = timezone.localtime(moment or timezone.now())

@@ -329,6 +329,8 @@ def test_an_import_whose_worker_died_is_resumed(
 
     from django.utils import timezone
 
+    from arrivals.tasks import resume_stalled_imports, run_import_batch
+
     upload(agent_client, write(tmp_path, ROWS), profile=profile.pk)
     batch = ImportBatch.objects.get()
     # The worker took the import step, got through part of the file, then died. The
@@ -338,10 +340,11 @@ def test_an_import_whose_worker_died_is_resumed(
     ImportBatch.objects.filter(pk=batch.pk).update(status="importing", progress_at=stalled)
     assert importer.run_batch(batch.pk, commit=True) is None
     # Recent progress means a worker is still on it: left alone.
-    assert importer.resume_stalled(now=stalled + dt.timedelta(minutes=5)) == []
+    later = stalled + dt.timedelta(minutes=5)
+    assert importer.resume_stalled(run_import_batch.delay, now=later) == []
     with django_capture_on_commit_callbacks(execute=True):
-        assert importer.resume_stalled() == [batch.pk]
-        assert importer.resume_stalled() == []  # queued once
+        assert resume_stalled_imports() == [batch.pk]
+        assert resume_stalled_imports() == []  # queued once
     batch.refresh_from_db()
     assert batch.status == "done"
     assert batch.report["counts"]["unchanged"] == 3  # nothing imported twice

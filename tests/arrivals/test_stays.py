@@ -4,6 +4,7 @@ from django.urls import reverse
 from arrivals import services
 from arrivals.models import Stay, StayChange
 from arrivals.signals import vip_stay_changed
+from guestdesk.transitions import TransitionError
 from tests.arrivals.factories import StayFactory, vip
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def test_a_departed_stay_cannot_become_expected_again(agent_client):
 )
 def test_wrong_moves_are_refused(agent, start, to):
     stay = StayFactory(status=start)
-    with pytest.raises(services.TransitionError):
+    with pytest.raises(TransitionError):
         services.transition(stay, to, agent)
     assert Stay.objects.get(pk=stay.pk).status == start
 
@@ -60,7 +61,7 @@ def test_the_second_of_two_clicks_gets_already_changed(agent_client, agent, mana
 def test_the_same_move_twice_is_a_clear_no_op(agent, manager):
     stay = StayFactory()
     services.transition(Stay.objects.get(pk=stay.pk), "in_house", agent)
-    with pytest.raises(services.TransitionError, match="Already changed"):
+    with pytest.raises(TransitionError, match="Already changed"):
         services.transition(Stay.objects.get(pk=stay.pk), "in_house", manager, "expected")
 
 

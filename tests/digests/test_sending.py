@@ -30,7 +30,7 @@ def test_nothing_is_due_before_the_send_time_in_hotel_time(db):
         assert services.due_department_ids() == []
 
 
-def test_the_send_time_is_hotel_time_across_midnight(db):
+def test_the_send_time_is_hotel_time_across_midnight(db, django_capture_on_commit_callbacks):
     sub = subscribe("security", ["vip"], send_time=datetime.time(0, 15))
     # 19:20 UTC on the 24th is 00:20 on the 25th in Almaty: the 25th's digest is due,
     # although the server's UTC date is still the 24th.
@@ -38,7 +38,8 @@ def test_the_send_time_is_hotel_time_across_midnight(db):
         datetime.datetime(2026, 11, 24, 19, 20, tzinfo=datetime.UTC), tick=False
     ):
         assert services.due_department_ids() == [sub.department_id]
-        tick.delay()
+        with django_capture_on_commit_callbacks(execute=True):  # tasks wait for the commit
+            tick.delay()
     digest = Digest.objects.get()
     assert digest.date == DAY
     with time_machine.travel(
@@ -49,16 +50,23 @@ def test_the_send_time_is_hotel_time_across_midnight(db):
         assert services.due_department_ids() == []
 
 
-def test_a_digest_missed_while_workers_were_down_goes_out_later_the_same_day(db):
+def test_a_digest_missed_while_workers_were_down_goes_out_later_the_same_day(
+    db, django_capture_on_commit_callbacks
+):
     sub = subscribe("housekeeping", ["vip"])
     with time_machine.travel(almaty(DAY, 15, 40), tick=False):
         assert services.due_department_ids() == [sub.department_id]
-        assert tick.delay().get() == 1
+        with django_capture_on_commit_callbacks(execute=True):  # tasks wait for the commit
+            assert tick() == 1
         assert services.due_department_ids() == []  # sent: not due again
-        assert tick.delay().get() == 0
+        assert tick() == 0
     assert Digest.objects.filter(date=DAY, department=sub.department).count() == 1
     # The next morning, only the new day is due; yesterday is not sent late.
-    with time_machine.travel(almaty(DAY + datetime.timedelta(days=1), 7, 5), tick=False):
+    next_morning = almaty(DAY + datetime.timedelta(days=1), 7, 5)
+    with (
+        time_machine.travel(next_morning, tick=False),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
         tick.delay()
     assert sorted(Digest.objects.values_list("date", flat=True)) == [
         DAY,

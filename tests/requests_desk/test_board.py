@@ -6,7 +6,6 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
-from requests_desk import services
 from requests_desk.models import ServiceRequest
 from tests.requests_desk.factories import make_request, make_stay, make_supplier
 
@@ -203,10 +202,10 @@ def test_the_board_nav_item_shows_for_every_role(department_client):
     assert 'data-nav="requests_desk:board"' in html
 
 
-def test_services_allowed_moves_match_the_buttons(agent, agent_client):
+def test_allowed_moves_match_the_buttons(agent, agent_client):
     r = make_request("taxi", created_by=agent)
     html = agent_client.get(r.get_absolute_url()).content.decode()
-    for move in services.allowed_moves(r):
+    for move in r.allowed_moves():
         assert f'data-move="{move}"' in html
     assert 'data-move="done"' not in html
 

@@ -4,6 +4,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
+from guestdesk.transitions import ChangedMeanwhile
 from requests_desk import services
 from requests_desk.models import RequestEvent, ServiceRequest
 from tests.requests_desk.factories import make_request, make_supplier
@@ -79,7 +80,7 @@ def test_it_tells_the_second_agent_someone_else_changed_it(agent, agent2):
     r = make_request("taxi", created_by=agent)
     seen_by_second = ServiceRequest.objects.get(pk=r.pk)
     services.transition(r, "in_progress", agent, expected="new")
-    with pytest.raises(services.ChangedElsewhere, match="someone else"):
+    with pytest.raises(ChangedMeanwhile, match="someone else"):
         services.transition(seen_by_second, "cancelled", agent2, expected="new", reason="x")
     r.refresh_from_db()
     assert r.status == "in_progress"
@@ -93,7 +94,7 @@ def test_it_refuses_an_edit_made_from_a_stale_page(agent, agent2):
     mine.notes = "Guest prefers a quiet driver"
     services.save_edit(mine, r.version, agent)
     theirs.notes = "Child seat"
-    with pytest.raises(services.ChangedElsewhere):
+    with pytest.raises(ChangedMeanwhile):
         services.save_edit(theirs, r.version, agent2)
     r.refresh_from_db()
     assert r.notes == "Guest prefers a quiet driver"
@@ -148,7 +149,7 @@ def test_only_one_of_two_simultaneous_moves_wins(postgres, agent, agent2):
             barrier.wait()
             services.transition(r, target, user, expected="new", reference="R1", reason="x")
             results.append("ok")
-        except services.ChangedElsewhere:
+        except ChangedMeanwhile:
             results.append("changed")
         finally:
             connection.close()
