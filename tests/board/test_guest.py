@@ -28,7 +28,7 @@ def world(venue, today):
         public=False,
         organiser="Abenov family",
         contact="+7 701 000 00 00",
-        staff_notes="VIP guest in 1201",
+        staff_notes="VIP guest in suite Q-17",
     )
     make_event(venue, at(today + timedelta(days=3), 10), title="Morning yoga")
     make_entry("pool", "Indoor pool", hours=every_day(time(7), time(22)), phone_extension="2310")
@@ -49,7 +49,7 @@ def test_private_events_and_staff_only_entries_never_appear(client, world, url):
         "Abenov",
         "+7 701",
         "VIP guest",
-        "1201",
+        "Q-17",
         "Staff canteen",
         "Staff only meals",
     ):
