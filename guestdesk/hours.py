@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, ClassVar, NamedTuple, Protocol
+from typing import Any, ClassVar, NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -62,11 +62,6 @@ WEEKDAY_ABBR = (
     pgettext_lazy("weekday", "Sat"),
     pgettext_lazy("weekday", "Sun"),
 )
-
-
-class Period(Protocol):
-    opens: time | None
-    closes: time | None
 
 
 def is_overnight(opens: time, closes: time) -> bool:
@@ -237,15 +232,6 @@ def status_at(
         return OpenStatus(is_open=True, at=moment, closes_at=closes_at)
     opens_at = min((start for start, _end in intervals if start > moment), default=None)
     return OpenStatus(is_open=False, at=moment, opens_at=opens_at)
-
-
-def is_open_at(
-    weekly: Sequence[Any],
-    exceptions: Sequence[Any] = (),
-    moment: datetime | None = None,
-    always_open: bool = False,
-) -> bool:
-    return status_at(weekly, exceptions, moment, always_open).is_open
 
 
 # ---------------------------------------------------------------------------------------
