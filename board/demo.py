@@ -37,7 +37,8 @@ VENUES = [
 ]
 
 # category, (en, ru, kk) titles, (en, ru, kk) descriptions, (en, ru, kk) location,
-# extension, public, always open, hours [(days, opens, closes, past_midnight)], price (en, ru, kk)
+# extension, public, always open, hours [(days, opens, closes)], price (en, ru, kk).
+# Hours closing at or before they open run into the next day (guestdesk.hours).
 ENTRIES = [
     (
         "restaurant",
@@ -51,7 +52,7 @@ ENTRIES = [
         "2100",
         True,
         False,
-        [(EVERY_DAY, time(12), time(23), False)],
+        [(EVERY_DAY, time(12), time(23))],
         ("", "", ""),
     ),
     (
@@ -66,7 +67,7 @@ ENTRIES = [
         "2150",
         True,
         False,
-        [(EVERY_DAY, time(18), time(2), True)],
+        [(EVERY_DAY, time(18), time(2))],
         ("", "", ""),
     ),
     (
@@ -81,7 +82,7 @@ ENTRIES = [
         "2100",
         True,
         False,
-        [(WEEKDAYS, time(6, 30), time(10, 30), False), ((5, 6), time(7), time(11), False)],
+        [(WEEKDAYS, time(6, 30), time(10, 30)), ((5, 6), time(7), time(11))],
         ("Included in most rates", "Включён в большинство тарифов", "Көп тарифке кіреді"),
     ),
     (
@@ -96,7 +97,7 @@ ENTRIES = [
         "2300",
         True,
         False,
-        [(EVERY_DAY, time(9), time(21), False)],
+        [(EVERY_DAY, time(9), time(21))],
         ("From 15,000 ₸", "От 15 000 ₸", "15 000 ₸-ден"),
     ),
     (
@@ -111,7 +112,7 @@ ENTRIES = [
         "2310",
         True,
         False,
-        [(EVERY_DAY, time(7), time(22), False)],
+        [(EVERY_DAY, time(7), time(22))],
         ("Free for hotel guests", "Бесплатно для гостей отеля", "Қонақтарға тегін"),
     ),
     (
@@ -122,7 +123,7 @@ ENTRIES = [
         "2320",
         True,
         False,
-        [(EVERY_DAY, time(6), time(23), False)],
+        [(EVERY_DAY, time(6), time(23))],
         ("", "", ""),
     ),
     (
@@ -137,7 +138,7 @@ ENTRIES = [
         "2400",
         True,
         False,
-        [(WEEKDAYS, time(8), time(18), False)],
+        [(WEEKDAYS, time(8), time(18))],
         ("Price list in the room", "Прейскурант в номере", "Баға тізімі бөлмеде"),
     ),
     (
@@ -152,7 +153,7 @@ ENTRIES = [
         "2500",
         True,
         False,
-        [(WEEKDAYS, time(8), time(20), False), ((5,), time(10), time(16), False)],
+        [(WEEKDAYS, time(8), time(20)), ((5,), time(10), time(16))],
         ("", "", ""),
     ),
     (
@@ -253,7 +254,7 @@ ENTRIES = [
         "2900",
         False,
         False,
-        [(EVERY_DAY, time(7), time(21), False)],
+        [(EVERY_DAY, time(7), time(21))],
         ("", "", ""),
     ),
 ]
@@ -385,8 +386,8 @@ def load(stdout=None):
         )
         entry.hours.all().delete()
         OpeningHours.objects.bulk_create(
-            OpeningHours(entry=entry, weekday=d, opens=o, closes=c, past_midnight=p)
-            for days, o, c, p in hours
+            OpeningHours(entry=entry, weekday=d, opens=o, closes=c)
+            for days, o, c in hours
             for d in days
         )
     # A holiday exception: the pool closes for maintenance in four days.

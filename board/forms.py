@@ -171,7 +171,7 @@ class VenueForm(forms.ModelForm):
 HoursFormSet = inlineformset_factory(
     ServiceEntry,
     OpeningHours,
-    fields=["weekday", "opens", "closes", "past_midnight"],
+    fields=["weekday", "opens", "closes"],
     widgets={"opens": TIME_INPUT, "closes": TIME_INPUT},
     extra=2,
     can_delete=True,
@@ -180,7 +180,7 @@ HoursFormSet = inlineformset_factory(
 ExceptionsFormSet = inlineformset_factory(
     ServiceEntry,
     HoursException,
-    fields=["date", "closed", "opens", "closes", "past_midnight", "note"],
+    fields=["date", "closed", "opens", "closes", "note"],
     widgets={"date": DATE_INPUT, "opens": TIME_INPUT, "closes": TIME_INPUT},
     extra=1,
     can_delete=True,

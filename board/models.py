@@ -14,6 +14,8 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guestdesk import hours
+
 TITLE_LANGUAGES = ("kk", "ru", "en")
 
 
@@ -97,7 +99,7 @@ CATEGORY_ICONS = {
 }
 
 
-class ServiceEntryQuerySet(models.QuerySet):
+class ServiceEntryQuerySet(hours.OpenAtQuerySet):
     def public(self):
         return self.filter(is_public=True)
 
@@ -117,8 +119,15 @@ class ServiceEntryQuerySet(models.QuerySet):
         )
 
 
-class ServiceEntry(models.Model):
-    """A fact about the hotel staff and guests ask for: a service, its place and its hours."""
+class ServiceEntry(hours.HoursOwner, models.Model):
+    """A fact about the hotel staff and guests ask for: a service, its place and its hours.
+
+    Its hours (status_at, hours_on, weekly_summary) read the prefetched `hours` and
+    `exceptions` (see with_hours), so a list costs the same queries whatever its length.
+    """
+
+    exceptions_relation = "exceptions"
+    always_open_field = "always_open"
 
     Category = Category
 
@@ -158,189 +167,23 @@ class ServiceEntry(models.Model):
     def icon(self):
         return CATEGORY_ICONS.get(self.category, "info-circle")
 
-    # Hours. These read the prefetched `hours` and `exceptions` (see with_hours), so a
-    # list of entries costs the same number of queries whatever its length.
-    def _rules_on(self, day):
-        exceptions = [e for e in self.exceptions.all() if e.date == day]
-        if exceptions:
-            return [e for e in exceptions if not e.closed]
-        return [h for h in self.hours.all() if h.weekday == day.weekday()]
 
-    def intervals_on(self, day):
-        """Opening intervals (aware start, end) that begin on hotel-local `day`."""
-        intervals = []
-        for rule in sorted(self._rules_on(day), key=lambda r: r.opens):
-            start = timezone.make_aware(datetime.combine(day, rule.opens))
-            end_day = day + timedelta(days=1) if rule.past_midnight else day
-            intervals.append((start, timezone.make_aware(datetime.combine(end_day, rule.closes))))
-        return intervals
-
-    def closed_on(self, day):
-        """The exception that closes the service all day on `day`, if any (a holiday)."""
-        for exception in self.exceptions.all():
-            if exception.date == day and exception.closed:
-                return exception
-        return None
-
-    def status_at(self, moment=None):
-        """Open/closed at `moment` (default now) with when it closes or next opens."""
-        moment = timezone.localtime(moment)
-        if self.always_open:
-            return OpenStatus(is_open=True, always=True)
-        today = moment.date()
-        current = [
-            interval
-            for day in (today - timedelta(days=1), today)
-            for interval in self.intervals_on(day)
-            if interval[0] <= moment < interval[1]
-        ]
-        if current:
-            return OpenStatus(is_open=True, closes_at=max(end for _, end in current))
-        for offset in range(8):
-            for start, _end in self.intervals_on(today + timedelta(days=offset)):
-                if start > moment:
-                    return OpenStatus(is_open=False, opens_at=start)
-        return OpenStatus(is_open=False)
-
-    def hours_on(self, day):
-        """The intervals of `day` for display: [(opens, closes, past_midnight)]."""
-        return [
-            (r.opens, r.closes, r.past_midnight)
-            for r in sorted(self._rules_on(day), key=lambda r: r.opens)
-        ]
-
-    def weekly_hours(self):
-        """The week as printed on a door: [("Mon–Fri", "07:00–22:00"), ("Sun", None)].
-
-        Consecutive days with the same hours share a line; None means closed. Built here
-        rather than in the template, which made a long board slow to render.
-        """
-        by_day = {d: [] for d in range(7)}
-        for rule in sorted(self.hours.all(), key=lambda r: (r.weekday, r.opens)):
-            by_day[rule.weekday].append(rule)
-
-        def hours(rules):
-            return (
-                ", ".join(
-                    f"{r.opens:%H:%M}–{r.closes:%H:%M}" + (" (+1)" if r.past_midnight else "")
-                    for r in rules
-                )
-                or None
-            )
-
-        lines = []
-        for day in range(7):
-            text = hours(by_day[day])
-            if lines and lines[-1][2] == text and lines[-1][1] == day - 1:
-                lines[-1][1] = day
-            else:
-                lines.append([day, day, text])
-        return [
-            (
-                str(WEEKDAY_SHORT[first])
-                if first == last
-                else f"{WEEKDAY_SHORT[first]}–{WEEKDAY_SHORT[last]}",
-                text,
-            )
-            for first, last, text in lines
-        ]
-
-
-class OpenStatus:
-    def __init__(self, is_open, closes_at=None, opens_at=None, always=False):
-        self.is_open = is_open
-        self.closes_at = closes_at
-        self.opens_at = opens_at
-        self.always = always
-
-    @property
-    def opens_today(self):
-        return bool(self.opens_at) and (
-            timezone.localtime(self.opens_at).date() == timezone.localdate()
-        )
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-
-
-WEEKDAY_SHORT = [_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun")]
-
-
-def check_hours(opens, closes, past_midnight):
-    """Refuse hours that close before they open unless they run past midnight."""
-    if opens is None or closes is None:
-        return
-    if past_midnight and closes >= opens:
-        raise ValidationError(
-            {
-                "past_midnight": _(
-                    "Past midnight is for hours that close the next day; "
-                    "these close after they open on the same day."
-                )
-            }
-        )
-    if not past_midnight and closes <= opens:
-        raise ValidationError(
-            {"closes": _("Closes before it opens. Tick “past midnight” if it closes the next day.")}
-        )
-
-
-class OpeningHours(models.Model):
-    """One opening interval on a weekday; a weekday may have several (lunch and dinner)."""
+class OpeningHours(hours.AbstractWeeklyHours):
+    """One opening period of a service on a weekday (the one rule: see guestdesk.hours)."""
 
     entry = models.ForeignKey(ServiceEntry, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"))
-    past_midnight = models.BooleanField(
-        _("past midnight"), default=False, help_text=_("Closes the next day.")
-    )
 
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}–{self.closes:%H:%M}"
-
-    def clean(self):
-        check_hours(self.opens, self.closes, self.past_midnight)
+    class Meta(hours.AbstractWeeklyHours.Meta):
+        pass
 
 
-class HoursException(models.Model):
-    """Different hours, or closed all day, on one date (a holiday, maintenance)."""
+class HoursException(hours.AbstractHoursException):
+    """Other hours, or closed all day, on one date (a holiday, maintenance)."""
 
     entry = models.ForeignKey(ServiceEntry, on_delete=models.CASCADE, related_name="exceptions")
-    date = models.DateField(_("date"))
-    closed = models.BooleanField(_("closed all day"), default=False)
-    opens = models.TimeField(_("opens"), null=True, blank=True)
-    closes = models.TimeField(_("closes"), null=True, blank=True)
-    past_midnight = models.BooleanField(_("past midnight"), default=False)
-    note = models.CharField(_("note"), max_length=150, blank=True)
 
-    class Meta:
-        ordering = ["date", "opens"]
-        verbose_name = _("exception to the hours")
-        verbose_name_plural = _("exceptions to the hours")
-
-    def __str__(self):
-        return f"{self.date} {self.note}".strip()
-
-    def clean(self):
-        if not self.closed and (self.opens is None or self.closes is None):
-            raise ValidationError(
-                _("Give the hours of that day, or tick “closed all day”."), code="no_hours"
-            )
-        if not self.closed:
-            check_hours(self.opens, self.closes, self.past_midnight)
+    class Meta(hours.AbstractHoursException.Meta):
+        pass
 
 
 class EventQuerySet(models.QuerySet):
@@ -453,7 +296,3 @@ class Event(models.Model):
     @property
     def spans_days(self):
         return self.local_start.date() != self.local_end.date()
-
-    def is_happening(self, moment=None):
-        moment = moment or timezone.now()
-        return self.starts_at <= moment < self.ends_at

@@ -13,9 +13,12 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
-from django.utils.dates import WEEKDAYS_ABBR
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+
+from guestdesk import hours
+from vendors.choices import PlaceKind, PlaceTag, PriceLevel
+from vendors.presets import PRESETS
 
 CENT = Decimal("0.01")
 EXPIRY_WARNING_DAYS = 30
@@ -308,52 +311,6 @@ class Contact(models.Model):
 # Local guide
 
 
-class PlaceKind(models.TextChoices):
-    RESTAURANT = "restaurant", _("Restaurant")
-    CAFE = "cafe", _("Café")
-    LUNCH = "lunch", _("Lunch spot")
-    SHOPPING = "shopping", _("Shopping")
-    SIGHT = "sight", _("Sight")
-    MUSEUM = "museum", _("Museum")
-    THEATRE = "theatre", _("Theatre")
-    PARK = "park", _("Park")
-    NIGHTLIFE = "nightlife", _("Nightlife")
-    OTHER = "other", _("Other")
-
-
-class PlaceTag(models.TextChoices):
-    VEGETARIAN = "vegetarian", _("Vegetarian")
-    HALAL = "halal", _("Halal")
-    FAMILY = "family", _("Family friendly")
-    WHEELCHAIR = "wheelchair", _("Wheelchair access")
-    OPEN_LATE = "open_late", _("Open late")
-    OUTDOOR = "outdoor", _("Outdoor seating")
-    VIEW = "view", _("Great view")
-    LOCAL_FOOD = "local_food", _("Kazakh cuisine")
-    ENGLISH_MENU = "english_menu", _("English menu")
-    CARDS = "cards", _("Cards accepted")
-    WIFI = "wifi", _("Wi-Fi")
-    FREE_ENTRY = "free_entry", _("Free entry")
-
-
-class PriceLevel(models.IntegerChoices):
-    FREE = 0, _("Free")
-    INEXPENSIVE = 1, _("$ inexpensive")
-    MODERATE = 2, _("$$ moderate")
-    EXPENSIVE = 3, _("$$$ expensive")
-    LUXURY = 4, _("$$$$ luxury")
-
-
-class Weekday(models.IntegerChoices):
-    MONDAY = 0, _("Monday")
-    TUESDAY = 1, _("Tuesday")
-    WEDNESDAY = 2, _("Wednesday")
-    THURSDAY = 3, _("Thursday")
-    FRIDAY = 4, _("Friday")
-    SATURDAY = 5, _("Saturday")
-    SUNDAY = 6, _("Sunday")
-
-
 GUIDE_LANGUAGES = ("kk", "ru", "en")
 
 
@@ -364,7 +321,7 @@ def fallback_order(language):
     return [code for index, code in enumerate(order) if code and code not in order[:index]]
 
 
-class PlaceQuerySet(models.QuerySet):
+class PlaceQuerySet(hours.OpenAtQuerySet):
     def active(self):
         return self.filter(active=True)
 
@@ -377,21 +334,6 @@ class PlaceQuerySet(models.QuerySet):
             )
         return queryset
 
-    def open_at(self, moment=None):
-        """Places open at `moment` (now by default), judged in the hotel's time zone.
-
-        A period whose closing time is not after its opening time runs past midnight
-        (22:00-02:00), so a Friday night period still counts early on Saturday.
-        """
-        local = timezone.localtime(moment or timezone.now())
-        weekday, now, yesterday = local.weekday(), local.time(), (local.weekday() - 1) % 7
-        same_day = Q(weekday=weekday, opens__lte=now) & (
-            (Q(closes__gt=now) & Q(closes__gt=models.F("opens"))) | Q(closes__lte=models.F("opens"))
-        )
-        after_midnight = Q(weekday=yesterday, closes__lte=models.F("opens"), closes__gt=now)
-        hours = OpeningHours.objects.filter(place=OuterRef("pk")).filter(same_day | after_midnight)
-        return self.filter(Exists(hours))
-
     def needing_check(self, today=None):
         """Active places not verified within the last 90 days (or never)."""
         today = today or timezone.localdate()
@@ -402,8 +344,12 @@ class PlaceQuerySet(models.QuerySet):
         return self.prefetch_related("tag_rows", "hours")
 
 
-class Place(models.Model):
-    """A place the desk recommends to guests: where to eat, shop, walk or go out."""
+class Place(hours.HoursOwner, models.Model):
+    """A place the desk recommends to guests: where to eat, shop, walk or go out.
+
+    Its hours (is_open_at, weekly_summary, hours_by_day) read the prefetched `hours`
+    (see PlaceQuerySet.for_listing); the rule is guestdesk.hours'.
+    """
 
     kind = models.CharField(_("kind"), max_length=20, choices=PlaceKind.choices)
     # Translated into kk, ru and en by modeltranslation (vendors/translation.py).
@@ -512,51 +458,6 @@ class Place(models.Model):
         existing = set(self.tag_rows.values_list("tag", flat=True))
         PlaceTagRow.objects.bulk_create(PlaceTagRow(place=self, tag=c) for c in codes - existing)
 
-    def is_open_at(self, moment=None):
-        """Same rule as PlaceQuerySet.open_at, on the prefetched hours."""
-        local = timezone.localtime(moment or timezone.now())
-        weekday, now, yesterday = local.weekday(), local.time(), (local.weekday() - 1) % 7
-        for period in self.hours.all():
-            overnight = period.closes <= period.opens
-            if (
-                period.weekday == weekday
-                and period.opens <= now
-                and (overnight or now < period.closes)
-            ):
-                return True
-            if period.weekday == yesterday and overnight and now < period.closes:
-                return True
-        return False
-
-    def hours_summary(self):
-        """[(days label, [periods])] with consecutive days of equal hours joined: Mon–Fri."""
-        by_day = {day: [] for day in Weekday.values}
-        for period in sorted(self.hours.all(), key=lambda p: (p.weekday, p.opens)):
-            by_day[period.weekday].append(period)
-        runs = []
-        for day in Weekday.values:
-            key = [(p.opens, p.closes) for p in by_day[day]]
-            if runs and runs[-1][2] == key and runs[-1][1] == day - 1:
-                runs[-1][1] = day
-            else:
-                runs.append([day, day, key, by_day[day]])
-        summary = []
-        for first, last, key, periods in runs:
-            if not key:
-                continue
-            label = WEEKDAYS_ABBR[first]
-            if last != first:
-                label = f"{WEEKDAYS_ABBR[first]}–{WEEKDAYS_ABBR[last]}"
-            summary.append((label, periods))
-        return summary
-
-    def hours_by_day(self):
-        """[(weekday label, [periods])] Monday first, for display."""
-        days = {day: [] for day in Weekday.values}
-        for period in sorted(self.hours.all(), key=lambda p: (p.weekday, p.opens)):
-            days[period.weekday].append(period)
-        return [(Weekday(day).label, periods) for day, periods in days.items()]
-
 
 class PlaceTagRow(models.Model):
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="tag_rows")
@@ -572,26 +473,13 @@ class PlaceTagRow(models.Model):
         return self.get_tag_display()
 
 
-class OpeningHours(models.Model):
-    """One opening period of a place on a weekday; closing at or before opening = overnight."""
+class OpeningHours(hours.AbstractWeeklyHours):
+    """One opening period of a place on a weekday (the one rule: see guestdesk.hours)."""
 
     place = models.ForeignKey(Place, on_delete=models.CASCADE, related_name="hours")
-    weekday = models.PositiveSmallIntegerField(_("day"), choices=Weekday.choices)
-    opens = models.TimeField(_("opens"))
-    closes = models.TimeField(_("closes"), help_text=_("Earlier than opening: the next day."))
 
-    class Meta:
-        ordering = ["weekday", "opens"]
-        verbose_name = _("opening hours")
-        verbose_name_plural = _("opening hours")
+    class Meta(hours.AbstractWeeklyHours.Meta):
         indexes = [models.Index(fields=["weekday", "place"])]
-
-    def __str__(self):
-        return f"{self.get_weekday_display()} {self.opens:%H:%M}-{self.closes:%H:%M}"
-
-    @property
-    def round_the_clock(self):
-        return self.opens == self.closes
 
 
 # ---------------------------------------------------------------------------------------
@@ -661,8 +549,6 @@ class RecommendationSheet(models.Model):
         """The title the guest reads, in the active language unless the agent wrote one."""
         if self.title:
             return self.title
-        from vendors.presets import PRESETS
-
         preset = PRESETS.get(self.preset)
         return preset.label if preset else _("Our recommendations for you")
 

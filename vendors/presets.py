@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from django.utils.translation import gettext_lazy as _
 
-from vendors.models import PlaceKind as K
-from vendors.models import PlaceTag as T
+from vendors.choices import PlaceKind as K
+from vendors.choices import PlaceTag as T
 
 
 @dataclass(frozen=True)

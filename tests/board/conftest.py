@@ -41,15 +41,13 @@ def make_entry(category="pool", title="Indoor pool", public=True, hours=(), **ex
     entry = ServiceEntry.objects.create(
         category=category, title_en=title, is_public=public, **extra
     )
-    for weekday, opens, closes, past_midnight in hours:
-        OpeningHours.objects.create(
-            entry=entry, weekday=weekday, opens=opens, closes=closes, past_midnight=past_midnight
-        )
+    for weekday, opens, closes in hours:
+        OpeningHours.objects.create(entry=entry, weekday=weekday, opens=opens, closes=closes)
     return entry
 
 
-def every_day(opens, closes, past_midnight=False):
-    return [(d, opens, closes, past_midnight) for d in range(7)]
+def every_day(opens, closes):
+    return [(d, opens, closes) for d in range(7)]
 
 
 @pytest.fixture

@@ -43,26 +43,19 @@ def test_it_saves_an_entry_with_hours_and_a_holiday(agent_client):
     assert entry.exceptions.get().closed
 
 
-def test_it_refuses_hours_closing_before_they_open(agent_client):
-    response = agent_client.post(
-        "/board/info/new/",
-        entry_data(hours=[{"weekday": "4", "opens": "18:00", "closes": "02:00"}]),
-    )
-    assert response.status_code == 200
-    assert "Closes before it opens" in response.content.decode()
-    assert not ServiceEntry.objects.exists()
-
-
-def test_it_accepts_those_hours_marked_past_midnight(agent_client):
-    hours = [{"weekday": "4", "opens": "18:00", "closes": "02:00", "past_midnight": "on"}]
+def test_hours_closing_before_they_open_are_saved_as_running_into_the_next_day(agent_client):
+    # Behaviour change: the "past midnight" tick is gone, the one rule of guestdesk.hours
+    # reads 18:00–02:00 as closing at 02:00 the next day.
+    hours = [{"weekday": "4", "opens": "18:00", "closes": "02:00"}]
     assert agent_client.post("/board/info/new/", entry_data(hours=hours)).status_code == 302
-    assert ServiceEntry.objects.get().hours.get().past_midnight
+    period = ServiceEntry.objects.get().hours.get()
+    assert (period.opens.hour, period.closes.hour, period.overnight) == (18, 2, True)
 
 
-def test_it_refuses_past_midnight_on_same_day_hours(agent_client):
-    hours = [{"weekday": "4", "opens": "09:00", "closes": "18:00", "past_midnight": "on"}]
-    response = agent_client.post("/board/info/new/", entry_data(hours=hours))
-    assert "Past midnight is for hours that close the next day" in response.content.decode()
+def test_the_form_no_longer_offers_a_past_midnight_tick(agent_client):
+    html = agent_client.get("/board/info/new/").content.decode()
+    assert "past_midnight" not in html
+    assert "A closing time at or before the opening time means the next day" in html
 
 
 def test_it_refuses_an_exception_without_hours_or_closed(agent_client):

@@ -1,9 +1,7 @@
 import datetime
 from decimal import Decimal
-from zoneinfo import ZoneInfo
 
 import pytest
-import time_machine
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -11,7 +9,6 @@ from tests.vendors.conftest import make_place, make_supplier
 from vendors.models import Category, ContractState, Place, Supplier
 
 pytestmark = pytest.mark.django_db
-ALMATY = ZoneInfo("Asia/Almaty")
 
 
 def test_category_codes_are_the_contract_other_apps_rely_on():
@@ -78,39 +75,6 @@ def test_a_fixed_commission_may_exceed_100():
     Supplier(name="X", commission_type="fixed", commission_value=Decimal("5000")).full_clean()
 
 
-def _open_names(moment):
-    return set(Place.objects.open_at(moment).values_list("name_en", flat=True))
-
-
-def test_open_now_is_judged_in_hotel_time_with_overnight_hours():
-    # Monday is weekday 0.
-    make_place("Day cafe", hours=[(0, "09:00", "18:00")])
-    make_place("Night bar", hours=[(0, "20:00", "02:00")])
-    make_place("Always", hours=[(d, "00:00", "00:00") for d in range(7)])
-    make_place("Closed Monday", hours=[(1, "09:00", "18:00")])
-    monday_noon = datetime.datetime(2026, 3, 2, 12, 0, tzinfo=ALMATY)
-    assert _open_names(monday_noon) == {"Day cafe", "Always"}
-    tuesday_1am = datetime.datetime(2026, 3, 3, 1, 0, tzinfo=ALMATY)
-    assert _open_names(tuesday_1am) == {"Night bar", "Always"}
-    monday_23 = datetime.datetime(2026, 3, 2, 23, 0, tzinfo=ALMATY)
-    assert _open_names(monday_23) == {"Night bar", "Always"}
-    # 2026-03-02 04:00 UTC is already 09:00 on Monday in Almaty.
-    with time_machine.travel(datetime.datetime(2026, 3, 2, 4, 0, tzinfo=datetime.UTC)):
-        assert _open_names(None) == {"Day cafe", "Always"}
-
-
-def test_python_and_sql_agree_on_open_now():
-    places = [
-        make_place("A", hours=[(0, "09:00", "18:00")]),
-        make_place("B", hours=[(0, "20:00", "02:00")]),
-        make_place("C", hours=[(6, "22:00", "03:00")]),
-    ]
-    for hour in range(0, 24, 3):
-        moment = datetime.datetime(2026, 3, 2, hour, 30, tzinfo=ALMATY)
-        in_python = {p.name_en for p in places if p.is_open_at(moment)}
-        assert in_python == _open_names(moment), moment
-
-
 def test_a_missing_language_falls_back_and_says_which():
     place = make_place("Green Bazaar", name_ru="Зелёный базар", description_en="Market")
     assert place.text("name", "ru") == ("Зелёный базар", "ru")
@@ -127,12 +91,3 @@ def test_places_not_verified_for_90_days_need_a_check():
         "Stale",
         "Never",
     }
-
-
-def test_opening_hours_summary_joins_equal_days():
-    place = make_place(
-        "Cafe", hours=[*((d, "08:00", "20:00") for d in range(5)), (5, "10:00", "16:00")]
-    )
-    summary = [(label, [(p.opens.hour, p.closes.hour) for p in periods])
-               for label, periods in place.hours_summary()]  # fmt: skip
-    assert summary == [("Mon–Fri", [(8, 20)]), ("Sat", [(10, 16)])]

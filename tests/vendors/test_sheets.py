@@ -150,3 +150,13 @@ def test_the_sheet_appears_on_the_guest_profile(agent_client, guest, places):
     html = agent_client.get(reverse("arrivals:guest", args=[guest.pk])).content.decode()
     assert 'data-testid="sheets-panel"' in html
     assert reverse("vendors:sheet", args=[sheet.pk]) in html
+
+
+def test_the_sheet_prints_the_week_as_on_a_door_in_the_guests_language(agent_client, guest):
+    # The guest reads Russian; weekdays with equal hours share a line, closed days say so.
+    week = [*((d, "08:00", "20:00") for d in range(5)), (5, "18:00", "02:00")]
+    cafe = make_place("Kaganat", name_ru="Каганат", hours=week)
+    build(agent_client, guest, [cafe])
+    sheet = RecommendationSheet.objects.get()
+    html = agent_client.get(reverse("vendors:sheet", args=[sheet.pk])).content.decode()
+    assert "Пн–Пт 08:00–20:00; Сб 18:00–02:00; Вс закрыто" in html
