@@ -59,8 +59,6 @@ def test_a_rail_ticket_offers_rail_suppliers_and_questions_a_past_transfer(
     expect(supplier.locator("option", has_text="Old Rail Agency")).to_have_count(0)
     page.select_option("select[name=type]", "taxi")
     expect(supplier.locator("option:not([hidden])")).to_have_text(["---------", "Yandex Go"])
-    page.select_option("select[name=type]", "rail")
-    screenshot("requests-suppliers-by-kind")
 
     # A transfer at this morning's arrival time: warned, then created on purpose.
     page.select_option("select[name=type]", "transfer")
