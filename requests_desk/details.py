@@ -12,6 +12,7 @@ from django import forms
 from django.utils import timezone
 from django.utils.dateparse import parse_date, parse_datetime
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from requests_desk.types import EVENTS, TICKETS, RequestType
 
@@ -91,6 +92,12 @@ class Details(forms.Form):
     # Fields for the desk and the driver only, left off what the guest receives.
     internal_fields = ()
 
+    @classmethod
+    def service_is_date(cls) -> bool:
+        """Whether the service is a day without a time (a permit's first day)."""
+        field = cls.base_fields.get(cls.service_field) if cls.service_field else None
+        return isinstance(field, forms.DateField) and not isinstance(field, forms.DateTimeField)
+
     def service_at(self):
         value = self.cleaned_data.get(self.service_field) if self.service_field else None
         if isinstance(value, date) and not isinstance(value, datetime):
@@ -105,8 +112,9 @@ class TicketDetails(Details):
     service_field = "departure_at"
     origin = text(_("From"), required=True)
     destination = text(_("To"), required=True)
-    departure_at = when(_("Departure"))
-    arrival_at = when(_("Arrival"), required=False)
+    # "travel": a train's departure, not a hotel check-out (Russian "Отправление", not "Выезд").
+    departure_at = when(pgettext_lazy("travel", "Departure"))
+    arrival_at = when(pgettext_lazy("travel", "Arrival"), required=False)
     carrier = text(_("Carrier"))
     service_number = text(_("Flight, train or voyage number"), max_length=40)
     travel_class = forms.ChoiceField(label=_("Class"), choices=TRAVEL_CLASSES, required=False)
@@ -265,6 +273,16 @@ FORMS = {
     T.PERMIT: PermitDetails,
     T.OTHER: OtherDetails,
 }
+
+
+def needs_waybill(type_: str, values: dict) -> bool:
+    """A driver's waybill: every transfer, and a car hired with a driver (ticked, or a
+    driver named: a self-drive car has no driver)."""
+    if type_ == T.TRANSFER:
+        return True
+    if type_ == T.CAR_HIRE:
+        return bool((values or {}).get("with_driver") or (values or {}).get("driver_name"))
+    return False
 
 
 def form_for(type_, data=None, initial=None):

@@ -1,8 +1,9 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django import forms
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -51,21 +52,59 @@ class StayChoiceField(forms.ModelChoiceField):
         )
 
 
-def stays_to_offer(extra_pk=None):
-    """Stays a request is usually for: in house or arriving within two months."""
+def stays_to_offer(extra_pk=None) -> QuerySet[Stay]:
+    """Stays a request is usually for: in house or arriving within two months; today's
+    arrivals first, then the guests in house, then the rest by arrival."""
     today = timezone.localdate()
     stays = Stay.objects.active().filter(
         departure_date__gte=today - timedelta(days=1), arrival_date__lte=today + timedelta(days=60)
     )
     if extra_pk:
         stays = stays | Stay.objects.filter(pk=extra_pk)
-    return stays.select_related("guest").order_by("guest__last_name", "arrival_date")
+    first = Case(
+        When(arrival_date=today, then=Value(0)),
+        When(
+            Q(status=Stay.Status.IN_HOUSE) | Q(arrival_date__lt=today, departure_date__gte=today),
+            then=Value(1),
+        ),
+        default=Value(2),
+        output_field=IntegerField(),
+    )
+    return (
+        stays.select_related("guest")
+        .annotate(offer_order=first)
+        .order_by("offer_order", "arrival_date", "guest__last_name", "pk")
+    )
+
+
+class SupplierSelect(forms.Select):
+    """Each supplier's categories on its option, so the form shows those of the chosen
+    type only (static/js/requests_desk.js); the server refuses the others anyway."""
+
+    def create_option(self, name, value, label, selected, index, subindex=None, attrs=None):
+        option = super().create_option(name, value, label, selected, index, subindex, attrs)
+        supplier = getattr(value, "instance", None)
+        if supplier is not None:
+            option["attrs"]["data-categories"] = " ".join(sorted(supplier.category_codes))
+        return option
+
+
+def bookable_suppliers(type_: str | None, keep_pk: int | None = None) -> QuerySet[Supplier]:
+    """Suppliers to offer for a request of `type_` (any type when None), today; `keep_pk`
+    (the request's current supplier) stays choosable even if it no longer qualifies."""
+    category = SUPPLIER_CATEGORY[type_] if type_ else None
+    suppliers = Supplier.objects.bookable(category, on=timezone.localdate())
+    if keep_pk:
+        suppliers = suppliers | Supplier.objects.filter(pk=keep_pk)
+    return suppliers.order_by("-preferred", "name").prefetch_related("category_rows")
 
 
 class RequestForm(forms.ModelForm):
     """Create or edit a request; the type's own fields come from requests_desk.details."""
 
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    # Shown with the warnings only: the agent confirms a time that looks wrong.
+    confirm = forms.BooleanField(required=False)
 
     class Meta:
         model = ServiceRequest
@@ -92,6 +131,7 @@ class RequestForm(forms.ModelForm):
             "due_at": details.DateTimeInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
             "cancellation_terms": forms.Textarea(attrs={"rows": 2}),
+            "supplier": SupplierSelect,
         }
         field_classes = {"assigned_to": UserChoiceField, "stay": StayChoiceField}
 
@@ -107,17 +147,18 @@ class RequestForm(forms.ModelForm):
         self.fields["due_at"].required = False
         self.fields["due_at"].help_text = _("Leave empty to use the type's default lead time.")
         self.fields["currency"].widget.attrs["maxlength"] = 3
-        suppliers = Supplier.objects.active()
+        self.fields["confirm"].label = _("Create anyway") if creating else _("Save anyway")
+        self.warnings: list[str] = []
         if not creating:
             del self.fields["type"]
-            category = SUPPLIER_CATEGORY[self.instance.type]
-            suppliers = suppliers.in_category(category)
             self.fields["due_at"].required = True
             self.fields["due_at"].help_text = ""
             self.initial["version"] = self.instance.version
-        if self.instance.supplier_id:
-            suppliers = suppliers | Supplier.objects.filter(pk=self.instance.supplier_id)
-        self.fields["supplier"].queryset = suppliers.order_by("-preferred", "name")
+        # Creating: every bookable supplier, marked with its categories so the page shows
+        # the chosen type's only. Editing: the request's type only.
+        self.fields["supplier"].queryset = bookable_suppliers(
+            None if creating else self.instance.type, self.instance.supplier_id
+        )
         self.type = self.instance.type if not creating else self._chosen_type(type_)
         # Creating: every type's fieldset is rendered, only the chosen one is shown and
         # validated. Editing: only the request's own type.
@@ -137,6 +178,10 @@ class RequestForm(forms.ModelForm):
     @property
     def type_value(self):
         return self.type
+
+    def type_options(self) -> list[tuple[str, str, str]]:
+        """(value, label, supplier category) of each type, for the type menu."""
+        return [(t, label, SUPPLIER_CATEGORY[t]) for t, label in RequestType.choices]
 
     @property
     def details_form(self):
@@ -190,11 +235,33 @@ class RequestForm(forms.ModelForm):
                     _("%(supplier)s does not deliver %(type)s.")
                     % {"supplier": supplier, "type": RequestType(self.type).label.lower()},
                 )
+        if self.details_form.is_valid() and not self.errors:
+            self._check_times(data)
         return data
 
+    def _check_times(self, data):
+        """Warn about a service time or deadline that cannot be right; the agent may confirm."""
+        service_at = self.details_form.service_at()
+        if not data.get("due_at"):
+            data["due_at"] = LeadTime.default_due(self.type, service_at)
+        if not self._times_changed(service_at, data["due_at"]):
+            return
+        self.warnings = time_warnings(
+            self.type, service_at, data["due_at"], data.get("stay"), timezone.now()
+        )
+        if self.warnings and not data.get("confirm"):
+            for warning in self.warnings:
+                self.add_error(None, warning)
+
+    def _times_changed(self, service_at, due_at):
+        # An edit that leaves both times alone is not asked again about them.
+        if self.instance.pk is None:
+            return True
+        return (service_at, due_at) != (self.instance.service_at, self.instance.due_at)
+
     def is_valid(self):
-        main = super().is_valid()
-        return self.details_form.is_valid() and main
+        details_valid = self.details_form.is_valid()
+        return super().is_valid() and details_valid
 
     def save(self, commit=False):
         request_obj = super().save(commit=False)
@@ -203,6 +270,28 @@ class RequestForm(forms.ModelForm):
         request_obj.details = self.details_form.as_json()
         request_obj.service_at = self.details_form.service_at()
         return request_obj
+
+
+def time_warnings(type_, service_at, due_at, stay, now: datetime) -> list[str]:
+    """What looks wrong with a request's times: in the past, or before the guest arrives."""
+    warnings = []
+    date_only = details.FORMS[type_].service_is_date()
+    if service_at is not None:
+        if (date_only and service_at.date() < timezone.localdate(now)) or (
+            not date_only and service_at < now
+        ):
+            warnings.append(_("The service time is in the past."))
+        elif stay is not None and timezone.localdate(service_at) < stay.arrival_date:
+            warnings.append(
+                _("The service is before the guest arrives (%(day)s).")
+                % {"day": stay.arrival_date.strftime("%d.%m.%Y")}
+            )
+    if due_at is not None and due_at < now.replace(second=0, microsecond=0):
+        warnings.append(
+            _("The deadline %(due)s is already past: too late for the usual lead time.")
+            % {"due": timezone.localtime(due_at).strftime("%d.%m.%Y %H:%M")}
+        )
+    return warnings
 
 
 class TransitionForm(forms.Form):
@@ -229,11 +318,9 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, request_obj=None, **kwargs):
         super().__init__(*args, **kwargs)
         if request_obj is not None:
-            category = SUPPLIER_CATEGORY[request_obj.type]
-            suppliers = Supplier.objects.for_category(category)
-            if request_obj.supplier_id:
-                suppliers = suppliers | Supplier.objects.filter(pk=request_obj.supplier_id)
-            self.fields["supplier"].queryset = suppliers
+            self.fields["supplier"].queryset = bookable_suppliers(
+                request_obj.type, request_obj.supplier_id
+            )
             self.fields["supplier"].initial = request_obj.supplier_id
             self.fields["reference"].initial = request_obj.confirmation_reference
             self.fields["expected"].initial = request_obj.status

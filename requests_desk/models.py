@@ -12,7 +12,12 @@ from django.utils.translation import pgettext_lazy
 from guestdesk import roles
 from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
-from requests_desk.types import DEFAULT_LEAD_MINUTES, ROUTING, WAYBILL_TYPES, RequestType
+from requests_desk.types import (
+    DEFAULT_LEAD_MINUTES,
+    LEADS,
+    ROUTING,
+    RequestType,
+)
 
 
 class Counter(models.Model):
@@ -44,6 +49,9 @@ class Status(models.TextChoices):
 
 
 OPEN_STATUSES = (Status.NEW, Status.IN_PROGRESS, Status.BOOKED)
+# Where the desk still owes an action; only these can be overdue or due soon. A booked
+# request waits for its service, a closed one for nothing.
+OWING_STATUSES = (Status.NEW, Status.IN_PROGRESS)
 CLOSED_STATUSES = (Status.DONE, Status.CANCELLED, Status.FAILED)
 # What the itinerary and the guest confirmation list: confirmed services.
 CONFIRMED_STATUSES = (Status.BOOKED, Status.DONE)
@@ -68,12 +76,17 @@ class ServiceRequestQuerySet(models.QuerySet):
     def open(self):
         return self.filter(status__in=OPEN_STATUSES)
 
-    def overdue(self, now=None):
-        return self.open().filter(due_at__lt=now or timezone.now())
+    def owing(self):
+        """Requests the desk still has to act on (not yet booked, not closed)."""
+        return self.filter(status__in=OWING_STATUSES)
+
+    def overdue(self, now: datetime | None = None) -> "ServiceRequestQuerySet":
+        """Past their deadline while the desk still owes an action (booked is not overdue)."""
+        return self.owing().filter(due_at__lt=now or timezone.now())
 
     def due_soon(self, now=None, within=timedelta(hours=1)):
         now = now or timezone.now()
-        return self.open().filter(due_at__gte=now, due_at__lt=now + within)
+        return self.owing().filter(due_at__gte=now, due_at__lt=now + within)
 
     def visible_to(self, user):
         """Requests `user` may read: the desk all, a department member its routed types."""
@@ -99,10 +112,11 @@ class ServiceRequestQuerySet(models.QuerySet):
         """Overdue, due within the hour, and open ones assigned to `user`, in one query."""
         now = now or timezone.now()
         open_ = Q(status__in=OPEN_STATUSES)
+        owing = Q(status__in=OWING_STATUSES)
         return self.aggregate(
-            overdue=Count("pk", filter=open_ & Q(due_at__lt=now)),
+            overdue=Count("pk", filter=owing & Q(due_at__lt=now)),
             due_soon=Count(
-                "pk", filter=open_ & Q(due_at__gte=now, due_at__lt=now + timedelta(hours=1))
+                "pk", filter=owing & Q(due_at__gte=now, due_at__lt=now + timedelta(hours=1))
             ),
             mine=Count("pk", filter=open_ & Q(assigned_to=user)),
         )
@@ -264,11 +278,12 @@ class ServiceRequest(HasTransitions, models.Model):
         return self.status in OPEN_STATUSES
 
     def is_overdue(self, now=None):
-        return self.is_open and self.due_at < (now or timezone.now())
+        # The same rule as ServiceRequestQuerySet.overdue, for a row already loaded.
+        return self.status in OWING_STATUSES and self.due_at < (now or timezone.now())
 
     def is_due_soon(self, now=None):
         now = now or timezone.now()
-        return self.is_open and now <= self.due_at < now + timedelta(hours=1)
+        return self.status in OWING_STATUSES and now <= self.due_at < now + timedelta(hours=1)
 
     @property
     def guest_name(self):
@@ -304,9 +319,7 @@ class ServiceRequest(HasTransitions, models.Model):
 
     @property
     def has_waybill(self):
-        if self.type not in WAYBILL_TYPES:
-            return False
-        return self.type == RequestType.TRANSFER or bool(self.details.get("with_driver"))
+        return type_details.needs_waybill(self.type, self.details)
 
     @property
     def is_permit(self):
@@ -450,3 +463,27 @@ class LeadTime(models.Model):
     def minutes_for(cls, type_):
         row = cls.objects.filter(type=type_).values_list("minutes", flat=True).first()
         return row if row is not None else DEFAULT_LEAD_MINUTES.get(type_, 8 * 60)
+
+    @classmethod
+    def default_due(
+        cls, type_: str, service_at: datetime | None = None, now: datetime | None = None
+    ) -> datetime:
+        """The deadline of a new request, counted back from its service time (types.LEADS).
+
+        The usual lead (a ticket the day before departure) when there is still time for
+        it; otherwise as soon as the desk can work it, but never later than the type's
+        latest moment before the service. That moment may already be past: the form
+        then warns before the request is created.
+        """
+        now = now or timezone.now()
+        asap = now + timedelta(minutes=cls.minutes_for(type_))
+        lead = LEADS.get(type_)
+        if service_at is None or lead is None:
+            due = asap
+        elif service_at - lead.before >= now:
+            due = service_at - lead.before
+        elif lead.latest is None:
+            due = asap
+        else:
+            due = min(asap, service_at - lead.latest)
+        return due.replace(second=0, microsecond=0)

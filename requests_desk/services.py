@@ -5,7 +5,7 @@ overwrite each other silently: the second gets `ChangedMeanwhile` and sees the n
 Refusals are the shared `guestdesk.transitions` errors, so views catch `TransitionError`.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -48,12 +48,8 @@ def next_number(series, prefix, year=None):
 
 
 def default_due(type_, service_at=None, now=None):
-    """Now plus the type's lead time, but never after the service itself."""
-    now = now or timezone.now()
-    due = now + timedelta(minutes=LeadTime.minutes_for(type_))
-    if service_at and service_at < due:
-        due = max(service_at - timedelta(minutes=15), now)
-    return due.replace(second=0, microsecond=0)
+    """The type's default deadline for a service at `service_at` (see LeadTime.default_due)."""
+    return LeadTime.default_due(type_, service_at, now)
 
 
 def details_from_stay(stay):

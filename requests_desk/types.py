@@ -3,6 +3,9 @@
 Kept apart from the models so forms, routing and demo data read one table.
 """
 
+from dataclasses import dataclass
+from datetime import timedelta
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -63,18 +66,38 @@ ROUTING = {
 # Types that may need a driver's waybill (car hire only when a driver is booked).
 WAYBILL_TYPES = (T.TRANSFER, T.CAR_HIRE)
 
-# Default time the desk has to fulfil a request, in minutes, before managers edit them.
-DEFAULT_LEAD_MINUTES = {
-    **dict.fromkeys(TICKETS, 24 * 60),
-    T.TRANSFER: 4 * 60,
-    T.CAR_HIRE: 8 * 60,
-    T.TAXI: 30,
-    **dict.fromkeys(EVENTS, 8 * 60),
-    T.RESTAURANT: 2 * 60,
-    T.EXCURSION: 12 * 60,
-    T.PERMIT: 4 * 60,
-    T.OTHER: 8 * 60,
+
+@dataclass(frozen=True)
+class Lead:
+    """When a request of one type is due, counted back from the service time.
+
+    `before`: the usual deadline before the service (tickets bought and handed over the day
+    before departure). When that moment has passed, the request is due as soon as the desk
+    can work it (`work`), but never later than `latest` before the service; `latest=None`
+    means no such limit (a permit can be issued on its first day). Without a service time
+    the request is due `work` after it is made.
+    """
+
+    before: timedelta
+    latest: timedelta | None
+    work: timedelta
+
+
+H, M = timedelta(hours=1), timedelta(minutes=1)
+LEADS: dict[str, Lead] = {
+    **dict.fromkeys(TICKETS, Lead(before=24 * H, latest=3 * H, work=2 * H)),
+    T.TRANSFER: Lead(before=2 * H, latest=1 * H, work=1 * H),
+    T.CAR_HIRE: Lead(before=4 * H, latest=2 * H, work=2 * H),
+    T.TAXI: Lead(before=30 * M, latest=10 * M, work=10 * M),
+    **dict.fromkeys(EVENTS, Lead(before=24 * H, latest=3 * H, work=2 * H)),
+    T.RESTAURANT: Lead(before=3 * H, latest=1 * H, work=30 * M),
+    T.EXCURSION: Lead(before=24 * H, latest=4 * H, work=2 * H),
+    T.PERMIT: Lead(before=24 * H, latest=None, work=1 * H),
+    T.OTHER: Lead(before=2 * H, latest=30 * M, work=1 * H),
 }
+
+# Default time the desk needs to work a request, in minutes (managers may change it).
+DEFAULT_LEAD_MINUTES = {t: int(lead.work / M) for t, lead in LEADS.items()}
 
 ICONS = {
     **dict.fromkeys((T.AIR,), "airplane"),

@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from arrivals.models import Stay
@@ -14,6 +15,7 @@ from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 from requests_desk import services
 from requests_desk.details import PERMIT_KINDS
+from requests_desk.documents import guest_language, render_for_guest
 from requests_desk.forms import (
     AttachmentForm,
     BoardFilterForm,
@@ -28,6 +30,7 @@ from requests_desk.models import (
     ServiceRequest,
     Status,
     Waybill,
+    departments_types,
 )
 from requests_desk.types import RequestType
 from vendors.models import Supplier
@@ -95,8 +98,16 @@ def board(request):
             "open_count": sum(counts[s] for s in OPEN_STATUSES),
             "can_work": roles.is_desk(request.user),
             "types": RequestType.choices,
+            # A department sees the types routed to it, not the desk's filters.
+            "routed": None if roles.is_desk(request.user) else routed_labels(request.user),
         },
     )
+
+
+def routed_labels(user) -> list[str]:
+    """Labels of the request types routed to `user`'s departments, in menu order."""
+    routed = departments_types(user)
+    return [label for value, label in RequestType.choices if value in routed]
 
 
 @role_required(*roles.DESK)
@@ -243,17 +254,22 @@ def waybill(request, number):
         return redirect("requests_desk:waybill", number=number)
     if issued is None and not roles.is_desk(request.user):
         raise Http404
-    return render(
-        request,
-        "requests_desk/waybill.html",
-        {
-            "r": request_obj,
-            "waybill": issued,
-            "hotel_address": settings.HOTEL_ADDRESS,
-            "pickup": request_obj.detail("pickup_at"),
-            "planned_return": request_obj.detail("return_at"),
-        },
-    )
+    context = {
+        "r": request_obj,
+        "waybill": issued,
+        "hotel_address": settings.HOTEL_ADDRESS,
+        "pickup": request_obj.detail("pickup_at"),
+        "planned_return": request_obj.detail("return_at"),
+    }
+    return _sheet_page(request, request_obj, "waybill", context)
+
+
+def _sheet_page(request, request_obj, name, context):
+    """Print page `name`: the agent's page around `_<name>_sheet.html` in the guest's language."""
+    sheet = f"requests_desk/_{name}_sheet.html"
+    context["sheet"] = render_for_guest(request_obj, sheet, context, request)
+    context["sheet_language"] = guest_language(request_obj)
+    return render(request, f"requests_desk/{name}.html", context)
 
 
 @role_required(*roles.READERS)
@@ -264,19 +280,17 @@ def permit(request, number):
     kinds = dict(PERMIT_KINDS)
     issued = request_obj.events.filter(to_status=Status.BOOKED).select_related("by").last()
     issuer = (issued and issued.by) or request_obj.assigned_to or request_obj.created_by
-    return render(
-        request,
-        "requests_desk/permit.html",
-        {
-            "r": request_obj,
-            "kind": kinds.get(request_obj.details.get("kind"), _("Permit")),
-            "valid_from": request_obj.detail("valid_from"),
-            "valid_until": request_obj.detail("valid_until"),
-            "issued_by": (issuer.get_full_name() or issuer.get_username()) if issuer else "",
-            "issued_at": issued.at if issued else request_obj.created_at,
-            "hotel_address": settings.HOTEL_ADDRESS,
-        },
-    )
+    context = {
+        "r": request_obj,
+        # Lazy: the label is translated when the sheet renders, in the guest's language.
+        "kind": kinds.get(request_obj.details.get("kind"), gettext_lazy("Permit")),
+        "valid_from": request_obj.detail("valid_from"),
+        "valid_until": request_obj.detail("valid_until"),
+        "issued_by": (issuer.get_full_name() or issuer.get_username()) if issuer else "",
+        "issued_at": issued.at if issued else request_obj.created_at,
+        "hotel_address": settings.HOTEL_ADDRESS,
+    }
+    return _sheet_page(request, request_obj, "permit", context)
 
 
 @role_required(*roles.DESK)
@@ -284,7 +298,7 @@ def itinerary(request, number):
     request_obj = _visible(request, number)
     context = services.confirmation_context(request_obj)
     context["guest_email"] = services.guest_email(request_obj)
-    return render(request, "requests_desk/itinerary.html", context)
+    return _sheet_page(request, request_obj, "itinerary", context)
 
 
 @role_required(*roles.DESK)

@@ -99,6 +99,22 @@ class SupplierQuerySet(models.QuerySet):
         """Active suppliers of category `code`, preferred first, then by name."""
         return self.active().in_category(code).order_by("-preferred", "name")
 
+    def bookable(
+        self, category: str | None = None, on: datetime.date | None = None
+    ) -> "SupplierQuerySet":
+        """Suppliers the desk may book on day `on` (hotel date, default today): active, of
+        `category` when given, without a contract or with one in force that day;
+        preferred first. Offered on a new request and when marking one booked."""
+        on = on or timezone.localdate()
+        suppliers = self.active()
+        if category:
+            suppliers = suppliers.in_category(category)
+        return (
+            suppliers.exclude(contract_end__lt=on)
+            .exclude(contract_start__gt=on)
+            .order_by("-preferred", "name")
+        )
+
     def search(self, text):
         text = (text or "").strip()
         if not text:

@@ -1,7 +1,9 @@
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from requests_desk.models import ServiceRequest
 from tests.requests_desk.factories import make_request, make_stay, make_supplier, sample_details
@@ -135,11 +137,11 @@ def test_a_supplier_must_deliver_the_requests_type(agent_client):
     assert "Gakku does not deliver taxi." in errors_of(response)
 
 
-def test_it_defaults_the_deadline_to_the_types_lead_time_before_the_service(agent_client):
+def test_without_a_service_time_the_deadline_is_the_types_lead_time_from_now(agent_client):
     from requests_desk.models import LeadTime
 
-    LeadTime.objects.create(type="restaurant", minutes=60)
-    agent_client.post(CREATE, post_data("restaurant", make_stay()))
+    LeadTime.objects.create(type="other", minutes=60)
+    agent_client.post(CREATE, post_data("other", make_stay(), **{"other-wanted_at": ""}))
     r = ServiceRequest.objects.get()
     minutes = (r.due_at - r.created_at).total_seconds() / 60
     assert 58 <= minutes <= 61
@@ -150,11 +152,12 @@ def test_editing_saves_and_records_history(agent, agent_client):
     url = reverse("requests_desk:edit", args=[r.number])
     page = agent_client.get(url).content.decode()
     assert 'data-type="taxi"' in page and 'data-type="air"' not in page
+    due = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
     data = {
         "version": r.version,
         "stay": r.stay_id,
         "priority": "urgent",
-        "due_at": "2026-12-24T18:00",
+        "due_at": due,
         "currency": "kzt",
         "price": "15000",
         **{f"taxi-{k}": v for k, v in sample_details("taxi").items()},
@@ -177,11 +180,12 @@ def test_editing_saves_and_records_history(agent, agent_client):
 def test_editing_from_a_stale_page_says_someone_else_changed_it(agent, agent_client):
     r = make_request("taxi", created_by=agent)
     url = reverse("requests_desk:edit", args=[r.number])
+    due = (timezone.localtime() + timedelta(hours=2)).strftime("%Y-%m-%dT%H:%M")
     data = {
         "version": r.version - 1 + 1,
         "stay": r.stay_id,
         "priority": "high",
-        "due_at": "2026-12-24T18:00",
+        "due_at": due,
         "currency": "KZT",
         **{f"taxi-{k}": v for k, v in sample_details("taxi").items()},
     }
