@@ -7,6 +7,7 @@ from datetime import timedelta
 from django.utils.translation import gettext as _
 
 from arrivals.models import Stay
+from guestdesk.charts import bar, chart, line
 
 
 @dataclass
@@ -60,17 +61,13 @@ def figures(first, last):
 
 
 def chart_data(days):
-    """What static/js/arrivals.js draws (passed with json_script)."""
-    return {
-        "labels": [d.day.isoformat() for d in days],
-        "arrivals": [d.arrivals for d in days],
-        "departures": [d.departures for d in days],
-        "in_house": [d.in_house for d in days],
-        "vip_arrivals": [d.vip_arrivals for d in days],
-        "names": {
-            "arrivals": _("Arrivals"),
-            "departures": _("Departures"),
-            "in_house": _("In house"),
-            "vip_arrivals": _("VIP arrivals"),
-        },
-    }
+    """The chart static/js/guestdesk.js draws (passed with json_script)."""
+    return chart(
+        [d.day.isoformat() for d in days],
+        [
+            bar(_("Arrivals"), [d.arrivals for d in days], "#0d6efd"),
+            bar(_("Departures"), [d.departures for d in days], "#adb5bd"),
+            bar(_("VIP arrivals"), [d.vip_arrivals for d in days], "#d4a017"),
+            line(_("In house"), [d.in_house for d in days], "#198754"),
+        ],
+    )

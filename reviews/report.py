@@ -10,7 +10,9 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
+from django.utils.translation import gettext as _
 
+from guestdesk import charts
 from reviews.models import NEGATIVE_MAX, Review, ReviewTopic, Topic
 
 QUOTES = 2
@@ -166,9 +168,13 @@ def build(start, end):
 
 
 def chart(report):
-    """The data of the monthly chart, for json_script."""
-    return {
-        "labels": [m["month"].strftime("%Y-%m") for m in report["months"]],
-        "score": [float(m["average"]) for m in report["months"]],
-        "count": [m["count"] for m in report["months"]],
-    }
+    """The monthly chart: the average score (0-10) as a line, the number of reviews as bars."""
+    months = report["months"]
+    return charts.chart(
+        [m["month"].strftime("%Y-%m") for m in months],
+        [
+            charts.line(_("Average score"), [float(m["average"]) for m in months], "#198754"),
+            charts.bar(_("Reviews"), [m["count"] for m in months], "#adb5bd", axis="count"),
+        ],
+        axes={"y": {"min": 0, "max": 10, "side": "left"}, "count": {"side": "right"}},
+    )

@@ -125,5 +125,4 @@ def improvement_report(request):
     start, end = form.period()
     figures = report.build(start, end)
     chart = report.chart(figures)
-    chart["names"] = {"score": _("Average score"), "count": _("Reviews")}
     return render(request, "reviews/report.html", {"form": form, "report": figures, "chart": chart})

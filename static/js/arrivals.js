@@ -1,4 +1,4 @@
-/* Arrivals pages: day picker, print button, confirmations, import progress, guest-flow chart.
+/* Arrivals pages: day picker, confirmations, import progress (print and charts: guestdesk.js).
    No inline scripts (strict CSP): data comes in data- attributes and json_script blocks. */
 (function () {
   "use strict";
@@ -15,16 +15,6 @@
     };
     input.addEventListener("change", go);
     form.addEventListener("submit", function (event) { event.preventDefault(); go(); });
-  });
-
-  document.querySelectorAll("[data-print]").forEach(function (button) {
-    button.addEventListener("click", function () { window.print(); });
-  });
-
-  // Buttons that undo or cancel ask first.
-  document.addEventListener("click", function (event) {
-    var button = event.target.closest("button[data-confirm]");
-    if (button && !window.confirm(button.dataset.confirm)) event.preventDefault();
   });
 
   // Import progress: poll until the task is done, then reload for the report.
@@ -50,28 +40,4 @@
     };
     window.setTimeout(poll, 700);
   });
-
-  // Guest flow chart (Chart.js, vendored).
-  var canvas = document.getElementById("flow-chart");
-  var source = document.getElementById("flow-data");
-  if (canvas && source && window.Chart) {
-    var data = JSON.parse(source.textContent);
-    new window.Chart(canvas, {
-      data: {
-        labels: data.labels,
-        datasets: [
-          { type: "bar", label: data.names.arrivals, data: data.arrivals, backgroundColor: "#0d6efd" },
-          { type: "bar", label: data.names.departures, data: data.departures, backgroundColor: "#adb5bd" },
-          { type: "bar", label: data.names.vip_arrivals, data: data.vip_arrivals, backgroundColor: "#d4a017" },
-          { type: "line", label: data.names.in_house, data: data.in_house, borderColor: "#198754", backgroundColor: "#198754", tension: 0.2 }
-        ]
-      },
-      options: {
-        maintainAspectRatio: false,
-        animation: false,
-        interaction: { mode: "index", intersect: false },
-        scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }
-      }
-    });
-  }
 })();

@@ -58,8 +58,5 @@
     document.querySelectorAll("input[data-stay-search]").forEach(function (input) {
       input.addEventListener("input", function () { filterStays(input); });
     });
-    document.querySelectorAll("[data-print]").forEach(function (button) {
-      button.addEventListener("click", function () { window.print(); });
-    });
   });
 })();

@@ -49,14 +49,4 @@
     boxes.forEach(function (box) { box.addEventListener("change", update); });
     update();
   }
-
-  // Confirm destructive forms.
-  document.querySelectorAll("form[data-confirm]").forEach(function (form) {
-    form.addEventListener("submit", function (event) {
-      if (!window.confirm(form.getAttribute("data-confirm"))) { event.preventDefault(); }
-    });
-  });
-
-  var print = document.querySelector("[data-print-now]");
-  if (print) { print.addEventListener("click", function () { window.print(); }); }
 })();

@@ -36,4 +36,9 @@ def test_a_noise_complaint_reaches_the_improvement_report(
     )
     expect(first.locator("[data-testid=topic-proposal]")).to_contain_text("quiet rooms")
     expect(page.locator("#reviews-chart")).to_be_visible()
+    # Drawn by the shared static/js/guestdesk.js from the page's json_script data.
+    legend = page.evaluate(
+        "Chart.getChart(document.getElementById('reviews-chart')).data.datasets.map(d => d.label)"
+    )
+    assert legend == ["Average score", "Reviews"]
     screenshot("reviews-report")
