@@ -2,6 +2,7 @@ import datetime
 
 from csp.decorators import csp_update
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -12,7 +13,6 @@ from digests import services
 from digests.forms import SubscriptionForm
 from digests.models import Digest, DigestSubscription
 from guestdesk import roles
-from guestdesk.middleware import public
 from guestdesk.models import Department
 from guestdesk.tasks import retry_message
 
@@ -145,7 +145,7 @@ def preview_html(request, code, day):
     return _email_page(html)
 
 
-@public
+@login_not_required
 def ack(request, token):
     try:
         digest, first = services.acknowledge(token)
