@@ -6,7 +6,7 @@ from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from arrivals.languages import LANGUAGE_CHOICES
+from arrivals.languages import language_choices
 from arrivals.models import (
     Guest,
     ImportProfile,
@@ -69,7 +69,7 @@ class StayFilterForm(forms.Form):
             (ALL, _("All, with cancelled")),
         ]
         self.fields["nationality"].choices = [("", _("All nationalities")), *countries]
-        self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
+        self.fields["language"].choices = [("", _("All languages")), *language_choices()]
 
     @property
     def active_filters(self):
