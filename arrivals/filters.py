@@ -71,6 +71,8 @@ class StayFilter(ListFilterSet):
         ],
     )  # applied in finish()
 
+    finish_fields = ("status", "sort")
+
     class Meta:
         form = StayFilterForm
 
@@ -94,9 +96,6 @@ class StayFilter(ListFilterSet):
             *Stay.Status.choices,
             (ALL, _("All, with cancelled")),
         ]
-
-    def filter_queryset(self, queryset: QuerySet, skip: tuple[str, ...] = ()) -> QuerySet:
-        return super().filter_queryset(queryset, skip=(*skip, "status", "sort"))
 
     def search(self, stays: QuerySet, name: str, value: str) -> QuerySet:
         for word in value.split():
