@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digests import services
+from digests.filters import DigestFilter
 from digests.forms import SubscriptionForm
 from digests.models import Digest, DigestSubscription
 from guestdesk import roles
@@ -33,11 +34,11 @@ def _digest_for(user, pk):
 
 @roles.role_required(*roles.READERS)
 def history(request):
-    day = _day(request.GET["date"]) if request.GET.get("date") else None
-    digests = Digest.objects.visible_to(request.user).for_history()
-    if day:
-        digests = digests.on(day)
-    digests = list(digests[:200])  # runs the query before rendering
+    filters = DigestFilter(request.GET, Digest.objects.visible_to(request.user).for_history())
+    if filters.form.errors:
+        raise Http404  # a hand-made address with a date that is not one
+    day = filters.values.get("date")
+    digests = list(filters.qs[:200])  # runs the query before rendering
     return render(request, "digests/history.html", {"digests": digests, "day": day})
 
 
