@@ -2,11 +2,8 @@ import json
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 
-from arrivals.languages import LANGUAGE_CHOICES
 from arrivals.models import (
     Guest,
     ImportProfile,
@@ -14,105 +11,6 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
-
-ALL = "all"
-
-SORTS = {
-    "eta": [F("eta").asc(nulls_last=True), "guest__last_name", "guest__first_name"],
-    "name": ["guest__last_name", "guest__first_name"],
-    "room": ["room", "guest__last_name"],
-    "vip": [F("vip_level__rank").asc(nulls_last=True), F("eta").asc(nulls_last=True)],
-    "departure": ["departure_date", "room"],
-}
-
-
-class StayFilterForm(forms.Form):
-    """The filters of the daily lists (GET); `apply` narrows a Stay queryset."""
-
-    q = forms.CharField(label=_("Search"), required=False)
-    vip = forms.ChoiceField(label=_("VIP"), required=False)
-    returning = forms.ChoiceField(
-        label=_("Returning"),
-        required=False,
-        choices=[("", _("All guests")), ("yes", _("Returning")), ("no", _("First stay"))],
-    )
-    status = forms.ChoiceField(label=_("Status"), required=False)
-    nationality = forms.ChoiceField(label=_("Nationality"), required=False)
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("All languages"))]
-    )
-    eta_from = forms.TimeField(label=_("ETA from"), required=False)
-    eta_to = forms.TimeField(label=_("ETA to"), required=False)
-    sort = forms.ChoiceField(
-        label=_("Sort by"),
-        required=False,
-        choices=[
-            ("eta", _("ETA")),
-            ("name", _("Name")),
-            ("room", _("Room")),
-            ("vip", _("VIP rank")),
-            ("departure", _("Departure")),
-        ],
-    )
-
-    def __init__(self, data, levels, **kwargs):
-        super().__init__(data, **kwargs)
-        self.fields["vip"].choices = [
-            ("", _("All guests")),
-            ("vip", _("VIPs only")),
-            ("none", _("Not VIP")),
-            *((level.code, level.code) for level in levels),
-        ]
-        self.fields["status"].choices = [
-            ("", _("All but cancelled")),
-            *Stay.Status.choices,
-            (ALL, _("All, with cancelled")),
-        ]
-        self.fields["nationality"].choices = [("", _("All nationalities")), *countries]
-        self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
-
-    @property
-    def active_filters(self):
-        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
-        return any(value not in (None, "") for key, value in data.items() if key != "sort")
-
-    def apply(self, stays, default_sort="eta"):
-        data = self.cleaned_data if self.is_valid() else {}
-        vip = data.get("vip")
-        if vip == "vip":
-            stays = stays.vip()
-        elif vip == "none":
-            stays = stays.filter(vip_level__isnull=True)
-        elif vip:
-            stays = stays.filter(vip_level__code=vip)
-        if data.get("returning") == "yes":
-            stays = stays.filter(is_returning=True)
-        elif data.get("returning") == "no":
-            stays = stays.filter(is_returning=False)
-        status = data.get("status")
-        if status == ALL:
-            pass
-        elif status:
-            stays = stays.filter(status=status)
-        else:
-            stays = stays.exclude(status=Stay.Status.CANCELLED)
-        if data.get("nationality"):
-            stays = stays.filter(guest__nationality=data["nationality"])
-        if data.get("language"):
-            stays = stays.filter(guest__language=data["language"])
-        if data.get("eta_from"):
-            stays = stays.filter(eta__gte=data["eta_from"])
-        if data.get("eta_to"):
-            stays = stays.filter(eta__lte=data["eta_to"])
-        for word in (data.get("q") or "").split():
-            stays = stays.filter(
-                Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(confirmation_number__icontains=word)
-                | Q(room__iexact=word)
-                | Q(company__icontains=word)
-            )
-        return stays.order_by(*SORTS[data.get("sort") or default_sort], "pk")
 
 
 class StayForm(forms.ModelForm):

@@ -12,8 +12,6 @@ import json
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
-import phonenumbers
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -33,6 +31,7 @@ from arrivals.models import (
     validate_columns,
 )
 from arrivals.signals import announce_vip
+from guestdesk import phones
 
 CHUNK = 500
 # Stay fields an import may change, when the profile maps their column.
@@ -311,12 +310,9 @@ def parse_row(raw, profile, levels):
 
 def _phone(text):
     try:
-        number = phonenumbers.parse(text, settings.PHONENUMBER_DEFAULT_REGION)
-    except phonenumbers.NumberParseException:
-        number = None
-    if number is None or not phonenumbers.is_valid_number(number):
-        raise RowError(_("Invalid phone number “%(value)s”.") % {"value": text})
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return phones.e164(text)
+    except ValidationError as error:
+        raise RowError(error.messages[0]) from None
 
 
 # -- the import -----------------------------------------------------------------------

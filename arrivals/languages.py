@@ -1,43 +1,79 @@
-"""ISO 639-1 language codes a guest may prefer, with names where Django knows them.
+"""ISO 639-1 language codes a guest may prefer, from pycountry, named in the interface language.
 
 What GuestDesk sends or prints for a guest uses the guest's language when it is kk, ru or
-en and English otherwise (guestdesk.emails.message_language).
+en and English otherwise (guestdesk.emails.message_language). Stored values are the two-letter
+codes; only the names shown change with the interface language.
 """
 
-from django.conf.locale import LANG_INFO
+import gettext as gettext_module
+from functools import cache
 
-_CODES_TEXT = (
-    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv "
-    "cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho "
-    "hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku "
-    "kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn "
-    "no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm "
-    "sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi "
-    "vo wa wo xh yi yo za zh zu"
-)
-ISO_639_1 = tuple(_CODES_TEXT.split())
+import pycountry
+from django.conf.locale import LANG_INFO
+from django.utils.text import capfirst
+from django.utils.translation import get_language
+from django.utils.translation import gettext as django_gettext
+
+# Offered first in every list: the languages the hotel's guests speak most.
+USUAL = ("kk", "ru", "en")
+# Withdrawn from ISO 639-1 (Serbo-Croatian): pycountry still lists it, guests' records never did.
+_WITHDRAWN = frozenset({"sh"})
+
+_LANGUAGES = {
+    language.alpha_2: language
+    for language in pycountry.languages
+    if hasattr(language, "alpha_2") and language.alpha_2 not in _WITHDRAWN
+}
+ISO_639_1 = tuple(sorted(_LANGUAGES))
 CODES = frozenset(ISO_639_1)
 
 
-def language_name(code):
-    """The language's English name (Django's list), or the code itself when unknown."""
+@cache
+def _pycountry_catalogue(interface: str) -> gettext_module.NullTranslations:
+    """pycountry's own translations of ISO 639 names (it has Russian, not Kazakh)."""
+    return gettext_module.translation(
+        "iso639-3", pycountry.LOCALES_DIR, languages=[interface], fallback=True
+    )
+
+
+def language_name(code: str) -> str:
+    """The language's name in the interface language, or the code itself when unknown.
+
+    Django's own catalogue first (it names ~100 languages in kk, ru and en), then
+    pycountry's translation of the ISO name, then the ISO name in English.
+    """
     info = LANG_INFO.get(code)
-    return info["name"] if info and "name" in info else code.upper()
+    if info and "name" in info:
+        return django_gettext(info["name"])
+    language = _LANGUAGES.get(code)
+    if language is None:
+        return code.upper()
+    # pycountry's Russian names are lower case ("афар"); list entries start with a capital.
+    return capfirst(_pycountry_catalogue(get_language() or "en").gettext(language.name))
 
 
-LANGUAGE_CHOICES = sorted(
-    ((code, f"{language_name(code)} ({code})") for code in ISO_639_1), key=lambda c: c[1]
-)
+@cache
+def _choices_in(interface: str) -> list[tuple[str, str]]:
+    named = [(code, f"{language_name(code)} ({code})") for code in ISO_639_1]
+    usual = sorted((c for c in named if c[0] in USUAL), key=lambda c: USUAL.index(c[0]))
+    rest = sorted((c for c in named if c[0] not in USUAL), key=lambda c: c[1].casefold())
+    return usual + rest
 
-_BY_NAME = {}
-for _code in ISO_639_1:
-    _info = LANG_INFO.get(_code, {})
+
+def language_choices() -> list[tuple[str, str]]:
+    """(code, "Name (code)") in the interface language, the usual languages first."""
+    return _choices_in(get_language() or "en")
+
+
+_BY_NAME: dict[str, str] = {}
+for _code, _language in _LANGUAGES.items():
+    _BY_NAME[_language.name.casefold()] = _code
     for _key in ("name", "name_local"):
-        if _info.get(_key):
-            _BY_NAME[_info[_key].casefold()] = _code
+        if LANG_INFO.get(_code, {}).get(_key):
+            _BY_NAME[LANG_INFO[_code][_key].casefold()] = _code
 
 
-def parse_language(value):
+def parse_language(value: str | None) -> str | None:
     """A language code from an ISO 639-1 code, a locale like en-GB or a language name."""
     value = (value or "").strip()
     if not value:

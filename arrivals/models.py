@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
 
-from arrivals.languages import LANGUAGE_CHOICES
+from arrivals.languages import language_choices
 from guestdesk.emails import message_language
 from guestdesk.transitions import HasTransitions
 
@@ -104,7 +104,7 @@ class Guest(models.Model):
     last_name = models.CharField(_("last name"), max_length=100)
     nationality = CountryField(_("nationality"), blank=True)
     language = models.CharField(
-        _("preferred language"), max_length=8, choices=LANGUAGE_CHOICES, default="en"
+        _("preferred language"), max_length=8, choices=language_choices, default="en"
     )
     email = models.EmailField(_("email"), blank=True, db_index=True)
     phone = PhoneNumberField(_("phone"), blank=True)

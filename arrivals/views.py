@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
+from arrivals.filters import StayFilter
 from arrivals.forms import (
     GuestForm,
     ImportUploadForm,
-    StayFilterForm,
     StayForm,
     VipLevelForm,
     VipReviewForm,
@@ -65,11 +65,11 @@ def _reach(user):
 
 def _day_stays(request, kind, day):
     levels = list(VipLevel.objects.all())
-    form = StayFilterForm(request.GET or None, levels)
     base = LISTS[kind]["stays"](day).for_lists()
+    filters = StayFilter(request.GET, base, levels, default_sort=LISTS[kind]["sort"])
     # list() runs the query here, so the template renders without touching the database.
-    stays = list(form.apply(base, LISTS[kind]["sort"]))
-    return form, levels, base, stays
+    stays = list(filters.qs)
+    return filters.form, levels, base, stays
 
 
 def _totals(base):

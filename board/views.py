@@ -3,6 +3,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.db import transaction
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -25,7 +26,6 @@ from board.models import Category, Event, ServiceEntry, Venue, hotel_midnight
 from board.ratelimit import rate_limited
 from board.search import score, search_filter, words_of
 from guestdesk import roles
-from guestdesk.middleware import public
 from guestdesk.roles import role_required
 
 
@@ -315,7 +315,7 @@ def guest_language(view):
 
 def guest_page(view):
     """Public, rate-limited, language-aware: the shape of every guest-facing view."""
-    return public(rate_limited(guest_language(view)))
+    return login_not_required(rate_limited(guest_language(view)))
 
 
 def public_events(today, days=7):

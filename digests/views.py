@@ -2,6 +2,7 @@ import datetime
 
 from csp.decorators import csp_update
 from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -9,10 +10,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from digests import services
+from digests.filters import DigestFilter
 from digests.forms import SubscriptionForm
 from digests.models import Digest, DigestSubscription
 from guestdesk import roles
-from guestdesk.middleware import public
 from guestdesk.models import Department
 from guestdesk.tasks import retry_message
 
@@ -33,11 +34,11 @@ def _digest_for(user, pk):
 
 @roles.role_required(*roles.READERS)
 def history(request):
-    day = _day(request.GET["date"]) if request.GET.get("date") else None
-    digests = Digest.objects.visible_to(request.user).for_history()
-    if day:
-        digests = digests.on(day)
-    digests = list(digests[:200])  # runs the query before rendering
+    filters = DigestFilter(request.GET, Digest.objects.visible_to(request.user).for_history())
+    if filters.form.errors:
+        raise Http404  # a hand-made address with a date that is not one
+    day = filters.values.get("date")
+    digests = list(filters.qs[:200])  # runs the query before rendering
     return render(request, "digests/history.html", {"digests": digests, "day": day})
 
 
@@ -145,7 +146,7 @@ def preview_html(request, code, day):
     return _email_page(html)
 
 
-@public
+@login_not_required
 def ack(request, token):
     try:
         digest, first = services.acknowledge(token)

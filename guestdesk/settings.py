@@ -79,7 +79,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "guestdesk.middleware.LoginRequiredMiddleware",
+    # Every view asks for a login unless marked with login_not_required.
+    "django.contrib.auth.middleware.LoginRequiredMiddleware",
     # Axes last, so that it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
@@ -32,6 +33,7 @@ def _broker_ok():
         return False, type(exc).__name__
 
 
+@login_not_required
 @never_cache
 def healthz(request):
     db_ok, db_status = _database_ok()

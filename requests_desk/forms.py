@@ -6,7 +6,6 @@ from django.contrib.auth import get_user_model
 from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import pgettext_lazy
 
 from arrivals.models import Guest, Stay
 from guestdesk import roles
@@ -362,43 +361,6 @@ class AttachmentForm(forms.Form):
             )
         upload.content_type = kind[0]
         return upload
-
-
-class BoardFilterForm(forms.Form):
-    """The board's filters; every field is optional and bad values are ignored."""
-
-    STATUS_CHOICES = [
-        ("", pgettext_lazy("requests", "Open")),
-        ("all", pgettext_lazy("requests", "All")),
-        *Status.choices,
-    ]
-
-    q = forms.CharField(label=_("Guest or number"), required=False, max_length=100)
-    type = forms.ChoiceField(
-        label=_("Type"), choices=[("", _("All types"))] + list(RequestType.choices), required=False
-    )
-    status = forms.ChoiceField(label=_("Status"), choices=STATUS_CHOICES, required=False)
-    agent = UserChoiceField(
-        label=_("Agent"), queryset=None, required=False, empty_label=_("Anyone")
-    )
-    supplier = forms.ModelChoiceField(
-        label=_("Supplier"), queryset=None, required=False, empty_label=_("Any supplier")
-    )
-    due_from = forms.DateField(label=_("Due from"), required=False, widget=details.DateInput())
-    due_to = forms.DateField(label=_("Due to"), required=False, widget=details.DateInput())
-    mine = forms.BooleanField(label=_("Mine"), required=False)
-
-    def __init__(self, *args, agents=(), suppliers=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agent"].queryset = agents
-        self.fields["supplier"].queryset = suppliers
-        for name, field in self.fields.items():
-            if name == "mine":
-                field.widget.attrs["class"] = "form-check-input"
-            elif isinstance(field.widget, forms.Select):
-                field.widget.attrs["class"] = "form-select form-select-sm"
-            else:
-                field.widget.attrs["class"] = "form-control form-control-sm"
 
 
 class LeadTimeForm(forms.ModelForm):

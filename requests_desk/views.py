@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -16,9 +15,9 @@ from guestdesk.transitions import TransitionError
 from requests_desk import services
 from requests_desk.details import PERMIT_KINDS
 from requests_desk.documents import guest_language, render_for_guest
+from requests_desk.filters import BoardFilter
 from requests_desk.forms import (
     AttachmentForm,
-    BoardFilterForm,
     LeadTimeFormSet,
     RequestForm,
     TransitionForm,
@@ -43,44 +42,19 @@ def _visible(request, number):
     return get_object_or_404(ServiceRequest.objects.visible_to(request.user), number=number)
 
 
-def filter_board(queryset, data, user):
-    """Apply the board's filters except status; returns (queryset, status filter)."""
-    if data.get("q"):
-        for word in data["q"].split():
-            queryset = queryset.filter(
-                Q(number__icontains=word)
-                | Q(walk_in_name__icontains=word)
-                | Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(stay__room__iexact=word)
-            )
-    if data.get("type"):
-        queryset = queryset.filter(type=data["type"])
-    if data.get("agent"):
-        queryset = queryset.filter(assigned_to=data["agent"])
-    if data.get("supplier"):
-        queryset = queryset.filter(supplier=data["supplier"])
-    if data.get("due_from"):
-        queryset = queryset.filter(due_at__date__gte=data["due_from"])
-    if data.get("due_to"):
-        queryset = queryset.filter(due_at__date__lte=data["due_to"])
-    if data.get("mine"):
-        queryset = queryset.filter(assigned_to=user)
-    return queryset
-
-
 @role_required(*roles.READERS)
 def board(request):
     agents, suppliers = desk_users(), Supplier.objects.active().order_by("name")
-    form = BoardFilterForm(request.GET or None, agents=agents, suppliers=suppliers)
-    data = form.cleaned_data if form.is_valid() else {}
-    requests = filter_board(ServiceRequest.objects.visible_to(request.user), data, request.user)
-    counts = requests.status_counts()
-    status = data.get("status", "")
-    if status == "":
-        requests = requests.filter(status__in=OPEN_STATUSES)
-    elif status != "all":
-        requests = requests.filter(status=status)
+    filters = BoardFilter(
+        request.GET,
+        ServiceRequest.objects.visible_to(request.user),
+        request=request,
+        agents=agents,
+        suppliers=suppliers,
+    )
+    # The status tabs count every status under the other filters.
+    counts = filters.filter_only(filters.queryset).status_counts()
+    requests = filters.qs
     page = Paginator(requests.for_board().order_by("due_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -91,7 +65,7 @@ def board(request):
         request,
         "requests_desk/board.html",
         {
-            "form": form,
+            "form": filters.form,
             "page": page,
             "rows": [(r, r.is_overdue(now), r.is_due_soon(now)) for r in rows],
             "counts": [(s, label, counts[s]) for s, label in Status.choices],

@@ -1,18 +1,17 @@
 from datetime import timedelta
 
 from django import forms
-from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import Guest
-from reviews.models import Review, Topic
+from reviews.models import Review
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DEFAULT_DAYS = 90
 
 
-def _small(form):
+def small_controls(form: forms.Form) -> None:
     """Bootstrap's small controls, for filter bars rendered field by field."""
     for field in form.fields.values():
         if isinstance(field.widget, forms.CheckboxInput):
@@ -21,57 +20,6 @@ def _small(form):
             field.widget.attrs["class"] = "form-select form-select-sm"
         else:
             field.widget.attrs["class"] = "form-control form-control-sm"
-
-
-class ReviewFilterForm(forms.Form):
-    """The review list's filters (GET); `apply` narrows a Review queryset."""
-
-    q = forms.CharField(label=_("Text"), required=False)
-    source = forms.ChoiceField(
-        label=_("Source"), required=False, choices=[("", _("All sources")), *Review.Source.choices]
-    )
-    topic = forms.ModelChoiceField(
-        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("All topics")
-    )
-    min_score = forms.DecimalField(label=_("Score from"), required=False, min_value=0, max_value=10)
-    max_score = forms.DecimalField(label=_("Score to"), required=False, min_value=0, max_value=10)
-    start = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    end = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
-    )
-    unanswered = forms.BooleanField(label=_("Unanswered only"), required=False)
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _small(self)
-
-    def apply(self, reviews):
-        if not self.is_valid():
-            return reviews
-        data = self.cleaned_data
-        if data["q"]:
-            reviews = reviews.filter(
-                Q(text__icontains=data["q"])
-                | Q(title__icontains=data["q"])
-                | Q(author__icontains=data["q"])
-            )
-        if data["source"]:
-            reviews = reviews.filter(source=data["source"])
-        if data["topic"]:
-            reviews = reviews.filter(topic_links__topic=data["topic"])
-        if data["min_score"] is not None:
-            reviews = reviews.filter(score__gte=data["min_score"])
-        if data["max_score"] is not None:
-            reviews = reviews.filter(score__lte=data["max_score"])
-        if data["start"]:
-            reviews = reviews.filter(date__gte=data["start"])
-        if data["end"]:
-            reviews = reviews.filter(date__lte=data["end"])
-        if data["unanswered"]:
-            reviews = reviews.unanswered()
-        return reviews
 
 
 class GuestBookForm(forms.ModelForm):
@@ -133,7 +81,7 @@ class PeriodForm(forms.Form):
     def __init__(self, data=None, **kwargs):
         start, end = self.default()
         super().__init__(data, initial={"start": start, "end": end}, **kwargs)
-        _small(self)
+        small_controls(self)
 
     @staticmethod
     def default():

@@ -10,7 +10,8 @@ from arrivals.models import Guest
 from guestdesk import roles
 from guestdesk.roles import role_required
 from reviews import report, services
-from reviews.forms import GuestBookForm, ImportForm, PeriodForm, ResponseForm, ReviewFilterForm
+from reviews.filters import ReviewFilter
+from reviews.forms import GuestBookForm, ImportForm, PeriodForm, ResponseForm
 from reviews.models import Review, ReviewImport
 
 PAGE_SIZE = 50
@@ -18,14 +19,14 @@ PAGE_SIZE = 50
 
 @role_required(*roles.DESK)
 def review_list(request):
-    form = ReviewFilterForm(request.GET or None)
-    reviews = form.apply(Review.objects.for_list()).distinct()
+    filters = ReviewFilter(request.GET, Review.objects.for_list())
+    reviews = filters.qs.distinct()
     page = Paginator(reviews, PAGE_SIZE).get_page(request.GET.get("page"))
     # list() runs the query here, so the template renders without touching the database.
     page.object_list = list(page.object_list)
     query = request.GET.copy()
     query.pop("page", None)
-    context = {"form": form, "page": page, "query": query.urlencode()}
+    context = {"form": filters.form, "page": page, "query": query.urlencode()}
     return render(request, "reviews/list.html", context)
 
 

@@ -1,5 +1,4 @@
 from django import forms
-from django.db.models import Q
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -8,12 +7,9 @@ from vendors.models import (
     SPOKEN_LANGUAGES,
     Category,
     Contact,
-    ContractState,
     OpeningHours,
     Place,
-    PlaceKind,
     PlaceTag,
-    PriceLevel,
     Supplier,
 )
 from vendors.presets import PRESETS
@@ -99,53 +95,6 @@ ContactFormSet = inlineformset_factory(
 )
 
 
-class DirectoryFilter(forms.Form):
-    """The directory's search and filters (GET)."""
-
-    q = forms.CharField(label=_("Search"), required=False)
-    category = forms.ChoiceField(
-        label=_("Category"), required=False, choices=[("", _("All categories")), *Category.choices]
-    )
-    language = forms.ChoiceField(
-        label=_("Language"), required=False, choices=[("", _("Any language")), *SPOKEN_LANGUAGES]
-    )
-    preferred = forms.BooleanField(label=_("Preferred only"), required=False)
-    status = forms.ChoiceField(
-        label=_("Status"),
-        required=False,
-        choices=[("active", _("Active")), ("inactive", _("Inactive")), ("all", _("All"))],
-    )
-    contract = forms.ChoiceField(
-        label=_("Contract"),
-        required=False,
-        choices=[
-            ("", _("Any contract")),
-            (ContractState.EXPIRING, _("Expires within 30 days")),
-            (ContractState.EXPIRED, _("Expired")),
-        ],
-    )
-
-    def filter(self, suppliers):
-        if not self.is_valid():
-            return suppliers.active()
-        data = self.cleaned_data
-        suppliers = suppliers.search(data["q"])
-        if data["category"]:
-            suppliers = suppliers.in_category(data["category"])
-        if data["language"]:
-            suppliers = suppliers.speaking(data["language"])
-        if data["preferred"]:
-            suppliers = suppliers.filter(preferred=True)
-        status = data["status"] or "active"
-        if status != "all":
-            suppliers = suppliers.filter(active=status == "active")
-        if data["contract"] == ContractState.EXPIRING:
-            suppliers = suppliers.contract_expiring()
-        elif data["contract"] == ContractState.EXPIRED:
-            suppliers = suppliers.contract_expired()
-        return suppliers
-
-
 class PlaceForm(forms.ModelForm):
     tags = forms.MultipleChoiceField(
         label=_("Tags"),
@@ -224,69 +173,6 @@ class OpeningHoursForm(forms.ModelForm):
 OpeningHoursFormSet = inlineformset_factory(
     Place, OpeningHours, form=OpeningHoursForm, extra=3, can_delete=True, max_num=28
 )
-
-
-class GuideFilter(forms.Form):
-    q = forms.CharField(label=_("Search"), required=False)
-    kind = forms.ChoiceField(
-        label=_("Kind"), required=False, choices=[("", _("All kinds")), *PlaceKind.choices]
-    )
-    tag = forms.MultipleChoiceField(
-        label=_("Tags"),
-        required=False,
-        choices=PlaceTag.choices,
-        widget=forms.CheckboxSelectMultiple,
-    )
-    price = forms.TypedChoiceField(
-        label=_("Price up to"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[("", _("Any price")), *PriceLevel.choices],
-    )
-    walk = forms.TypedChoiceField(
-        label=_("Walk up to"),
-        required=False,
-        coerce=int,
-        empty_value=None,
-        choices=[
-            ("", _("Any distance")),
-            (5, _("5 minutes")),
-            (10, _("10 minutes")),
-            (15, _("15 minutes")),
-            (30, _("30 minutes")),
-        ],
-    )
-    open_now = forms.BooleanField(label=_("Open now"), required=False)
-    check = forms.BooleanField(label=_("Needs checking"), required=False)
-    inactive = forms.BooleanField(label=_("Include inactive"), required=False)
-
-    def filter(self, places):
-        if not self.is_valid():
-            return places.active()
-        data = self.cleaned_data
-        if not data["inactive"]:
-            places = places.active()
-        if data["q"]:
-            text = data["q"]
-            query = Q()
-            for code in GUIDE_LANGUAGES:
-                query |= Q(**{f"name_{code}__icontains": text})
-                query |= Q(**{f"description_{code}__icontains": text})
-            places = places.filter(query | Q(address__icontains=text))
-        if data["kind"]:
-            places = places.filter(kind=data["kind"])
-        if data["tag"]:
-            places = places.with_tags(data["tag"])
-        if data["price"] is not None:
-            places = places.filter(price_level__lte=data["price"])
-        if data["walk"] is not None:
-            places = places.filter(walking_minutes__lte=data["walk"])
-        if data["open_now"]:
-            places = places.open_at()
-        if data["check"]:
-            places = places.needing_check()
-        return places
 
 
 class SheetForm(forms.Form):

@@ -15,10 +15,9 @@ from arrivals.models import Guest
 from guestdesk import roles
 from guestdesk.roles import role_required
 from vendors import services
+from vendors.filters import DirectoryFilter, GuideFilter
 from vendors.forms import (
     ContactFormSet,
-    DirectoryFilter,
-    GuideFilter,
     OpeningHoursFormSet,
     PlaceForm,
     SheetForm,
@@ -39,16 +38,14 @@ from vendors.presets import DEFAULT_PICKS, PRESETS
 
 @role_required(*roles.READERS)
 def directory(request):
-    filters = DirectoryFilter(request.GET or None)
-    suppliers = filters.filter(Supplier.objects.all()).prefetch_related(
-        "category_rows", "language_rows", "contacts"
-    )
+    filters = DirectoryFilter(request.GET, Supplier.objects.all())
+    suppliers = filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
     today = timezone.localdate()
     # list() runs the queries here, so the template never touches the database.
     suppliers = list(suppliers)
     for supplier in suppliers:
         supplier.state = supplier.contract_state(today)
-    context = {"filters": filters, "suppliers": suppliers, "today": today}
+    context = {"filters": filters.form, "suppliers": suppliers, "today": today}
     return render(request, "vendors/directory.html", context)
 
 
@@ -173,14 +170,12 @@ def _dates():
 
 @role_required(*roles.READERS)
 def guide(request):
-    filters = GuideFilter(request.GET or None)
-    places = services.localise(
-        list(filters.filter(Place.objects.for_listing())), request.LANGUAGE_CODE
-    )
+    filters = GuideFilter(request.GET, Place.objects.for_listing())
+    places = services.localise(list(filters.qs), request.LANGUAGE_CODE)
     now = timezone.now()
     for place in places:
         place.open_now = place.is_open_at(now)
-    context = {"filters": filters, "places": places, **_dates()}
+    context = {"filters": filters.form, "places": places, **_dates()}
     return render(request, "vendors/guide.html", context)
 
 
@@ -236,11 +231,11 @@ def place_verify(request, pk):
 
 
 def _sheet_builder(request, guest, sheet=None):
-    filters = GuideFilter(request.GET or None)
     candidates = Place.objects.active().for_listing()
+    filters = GuideFilter(request.GET, candidates)
     preset_code = request.GET.get("preset") or (sheet.preset if sheet else "")
     preset = PRESETS.get(preset_code)
-    listed = filters.filter(candidates)
+    listed = filters.qs
     if preset:
         listed = preset.apply(listed)
     if request.method == "POST":
@@ -274,7 +269,7 @@ def _sheet_builder(request, guest, sheet=None):
         "guest_url": _guest_url(guest),
         "sheet": sheet,
         "form": form,
-        "filters": filters,
+        "filters": filters.form,
         "places": hidden + places,
         "chosen": chosen_ids,
         "presets": PRESETS,

@@ -118,3 +118,30 @@ def test_only_the_most_specific_navigation_item_is_active(manager_client):
     page = manager_client.get("/digests/").content.decode()
     assert 'nav-link active" href="/digests/"' in page
     assert 'nav-link active" href="/arrivals/"' not in page
+
+
+def test_the_login_redirect_keeps_the_query_string(client):
+    response = client.get("/arrivals/guests/", {"q": "Abay"})
+    assert response.status_code == 302
+    assert response["Location"] == "/accounts/login/?next=/arrivals/guests/%3Fq%3DAbay"
+
+
+def test_an_unknown_address_is_not_found_for_anonymous_visitors_too(client):
+    assert client.get("/no-such-page/").status_code == 404
+
+
+def test_a_signed_digest_link_opens_without_login_and_refuses_a_forged_token(client):
+    response = client.get("/digests/ack/forged-token/")
+    assert response.status_code == 400
+    assert "/accounts/login/" not in response.get("Location", "")
+
+
+def test_the_admin_login_page_opens_without_login(client):
+    assert client.get("/admin/login/").status_code == 200
+
+
+def test_the_admin_itself_still_asks_for_a_login(client):
+    # The admin guards its own pages and sends visitors to its own login form.
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert response["Location"] == "/admin/login/?next=/admin/"

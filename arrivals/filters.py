@@ -1,0 +1,129 @@
+"""The daily lists' filters and sorting (GET), as a FilterSet over Stay."""
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import F, Q, QuerySet
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from arrivals.languages import language_choices
+from arrivals.models import Stay, VipLevel
+from guestdesk.filters import ListFilterSet
+
+ALL = "all"
+
+SORTS = {
+    "eta": [F("eta").asc(nulls_last=True), "guest__last_name", "guest__first_name"],
+    "name": ["guest__last_name", "guest__first_name"],
+    "room": ["room", "guest__last_name"],
+    "vip": [F("vip_level__rank").asc(nulls_last=True), F("eta").asc(nulls_last=True)],
+    "departure": ["departure_date", "room"],
+}
+
+
+class StayFilterForm(forms.Form):
+    @property
+    def active_filters(self) -> bool:
+        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
+        return any(value not in (None, "") for key, value in data.items() if key != "sort")
+
+
+def _nationalities() -> list[tuple[str, str]]:
+    return [("", _("All nationalities")), *countries]
+
+
+def _languages() -> list[tuple[str, str]]:
+    return [("", _("All languages")), *language_choices()]
+
+
+def _choice(label, choices=(), method: str | None = None, **extra: Any) -> django_filters.Filter:
+    """A plain select whose first choice is "all": no "---------" line is added."""
+    return django_filters.ChoiceFilter(
+        label=label, choices=choices, empty_label=None, method=method, **extra
+    )
+
+
+class StayFilter(ListFilterSet):
+    q = django_filters.CharFilter(label=_("Search"), method="search")
+    vip = _choice(_("VIP"), method="filter_vip")
+    returning = _choice(
+        _("Returning"),
+        [("", _("All guests")), ("yes", _("Returning")), ("no", _("First stay"))],
+        field_name="is_returning",
+        method="filter_returning",
+    )
+    status = _choice(_("Status"))  # applied in finish(): empty means "all but cancelled"
+    nationality = _choice(_("Nationality"), _nationalities, field_name="guest__nationality")
+    language = _choice(_("Language"), _languages, field_name="guest__language")
+    eta_from = django_filters.TimeFilter(label=_("ETA from"), field_name="eta", lookup_expr="gte")
+    eta_to = django_filters.TimeFilter(label=_("ETA to"), field_name="eta", lookup_expr="lte")
+    sort = _choice(
+        _("Sort by"),
+        [
+            ("eta", _("ETA")),
+            ("name", _("Name")),
+            ("room", _("Room")),
+            ("vip", _("VIP rank")),
+            ("departure", _("Departure")),
+        ],
+    )  # applied in finish()
+
+    finish_fields = ("status", "sort")
+
+    class Meta:
+        form = StayFilterForm
+
+    def __init__(
+        self,
+        data: QueryDict | None,
+        queryset: QuerySet,
+        levels: list[VipLevel],
+        default_sort: str = "eta",
+    ):
+        super().__init__(data, queryset)
+        self.default_sort = default_sort
+        self.filters["vip"].extra["choices"] = [
+            ("", _("All guests")),
+            ("vip", _("VIPs only")),
+            ("none", _("Not VIP")),
+            *((level.code, level.code) for level in levels),
+        ]
+        self.filters["status"].extra["choices"] = [
+            ("", _("All but cancelled")),
+            *Stay.Status.choices,
+            (ALL, _("All, with cancelled")),
+        ]
+
+    def search(self, stays: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            stays = stays.filter(
+                Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(confirmation_number__icontains=word)
+                | Q(room__iexact=word)
+                | Q(company__icontains=word)
+            )
+        return stays
+
+    def filter_vip(self, stays: QuerySet, name: str, value: str) -> QuerySet:
+        if value == "vip":
+            return stays.vip()
+        if value == "none":
+            return stays.filter(vip_level__isnull=True)
+        return stays.filter(vip_level__code=value)
+
+    def filter_returning(self, stays: QuerySet, name: str, value: str) -> QuerySet:
+        return stays.filter(is_returning=value == "yes")
+
+    def finish(self, stays: QuerySet, values: dict[str, Any]) -> QuerySet:
+        status = values.get("status")
+        if status == ALL:
+            pass
+        elif status:
+            stays = stays.filter(status=status)
+        else:
+            stays = stays.exclude(status=Stay.Status.CANCELLED)
+        return stays.order_by(*SORTS[values.get("sort") or self.default_sort], "pk")

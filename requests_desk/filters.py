@@ -1,0 +1,116 @@
+"""The request board's filters (GET), as a FilterSet over ServiceRequest."""
+
+from typing import Any
+
+import django_filters
+from django import forms
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest, QueryDict
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from guestdesk.filters import CheckboxFilter, ListFilterSet
+from requests_desk import details
+from requests_desk.forms import UserChoiceField
+from requests_desk.models import Status
+from requests_desk.types import RequestType
+
+STATUS_CHOICES = [
+    ("", pgettext_lazy("requests", "Open")),
+    ("all", pgettext_lazy("requests", "All")),
+    *Status.choices,
+]
+
+
+class BoardFilterForm(forms.Form):
+    """Every field is optional and bad values are ignored; compact Bootstrap widgets."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            if name == "mine":
+                field.widget.attrs["class"] = "form-check-input"
+            elif isinstance(field.widget, forms.Select):
+                field.widget.attrs["class"] = "form-select form-select-sm"
+            else:
+                field.widget.attrs["class"] = "form-control form-control-sm"
+
+
+class AgentFilter(django_filters.Filter):
+    field_class = UserChoiceField
+
+
+class SupplierFilter(django_filters.Filter):
+    field_class = forms.ModelChoiceField
+
+
+class BoardFilter(ListFilterSet):
+    q = django_filters.CharFilter(label=_("Guest or number"), max_length=100, method="search")
+    type = django_filters.ChoiceFilter(
+        label=_("Type"), choices=[("", _("All types")), *RequestType.choices], empty_label=None
+    )
+    # Applied in finish(), after the board has counted the requests of every status.
+    status = django_filters.ChoiceFilter(
+        label=_("Status"), choices=STATUS_CHOICES, empty_label=None
+    )
+    agent = AgentFilter(
+        label=_("Agent"),
+        field_name="assigned_to",
+        queryset=None,
+        empty_label=_("Anyone"),
+    )
+    supplier = SupplierFilter(
+        label=_("Supplier"),
+        queryset=None,
+        empty_label=_("Any supplier"),
+    )
+    due_from = django_filters.DateFilter(
+        label=_("Due from"),
+        field_name="due_at",
+        lookup_expr="date__gte",
+        widget=details.DateInput(),
+    )
+    due_to = django_filters.DateFilter(
+        label=_("Due to"), field_name="due_at", lookup_expr="date__lte", widget=details.DateInput()
+    )
+    mine = CheckboxFilter(label=_("Mine"), method="only_mine")
+
+    finish_fields = ("status",)
+
+    class Meta:
+        form = BoardFilterForm
+
+    def __init__(
+        self,
+        data: QueryDict | None,
+        queryset: QuerySet,
+        *,
+        request: HttpRequest,
+        agents: QuerySet,
+        suppliers: QuerySet,
+    ):
+        super().__init__(data, queryset, request=request)
+        self.filters["agent"].extra["queryset"] = agents
+        self.filters["supplier"].extra["queryset"] = suppliers
+
+    def search(self, requests: QuerySet, name: str, value: str) -> QuerySet:
+        for word in value.split():
+            requests = requests.filter(
+                Q(number__icontains=word)
+                | Q(walk_in_name__icontains=word)
+                | Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(stay__room__iexact=word)
+            )
+        return requests
+
+    def only_mine(self, requests: QuerySet, name: str, value: bool) -> QuerySet:
+        return requests.filter(assigned_to=self.request.user) if value else requests
+
+    def finish(self, requests: QuerySet, values: dict[str, Any]) -> QuerySet:
+        status = values.get("status", "")
+        if status == "":
+            return requests.open()
+        if status == "all":
+            return requests
+        return requests.filter(status=status)
