@@ -8,6 +8,7 @@ from django_countries import countries
 
 from arrivals.languages import LANGUAGE_CHOICES
 from arrivals.models import (
+    NOTES_MAX_LENGTH,
     Guest,
     ImportProfile,
     Stay,
@@ -55,7 +56,7 @@ class StayFilterForm(forms.Form):
         ],
     )
 
-    def __init__(self, data, levels, **kwargs):
+    def __init__(self, data, levels, nationalities=None, **kwargs):
         super().__init__(data, **kwargs)
         self.fields["vip"].choices = [
             ("", _("All guests")),
@@ -68,8 +69,21 @@ class StayFilterForm(forms.Form):
             *Stay.Status.choices,
             (ALL, _("All, with cancelled")),
         ]
-        self.fields["nationality"].choices = [("", _("All nationalities")), *countries]
+        self.fields["nationality"].choices = [
+            ("", _("All nationalities")),
+            *self._nationality_choices(nationalities),
+        ]
         self.fields["language"].choices = [("", _("All languages")), *LANGUAGE_CHOICES]
+
+    def _nationality_choices(self, present):
+        """The countries of the day's guests (all 250 when not given), and a chosen one."""
+        if present is None:
+            return list(countries)
+        codes = set(present)
+        chosen = (self.data or {}).get("nationality", "")
+        if chosen in dict(countries):
+            codes.add(chosen)  # a bookmarked filter stays valid on a day without that country
+        return sorted(((code, countries.name(code)) for code in codes), key=lambda c: c[1])
 
     @property
     def active_filters(self):
@@ -204,7 +218,10 @@ class VipReviewForm(forms.Form):
         empty_label=_("not VIP"),
     )
     special_attention = forms.CharField(
-        label=_("Special attention"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Special attention"),
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     reviewed = forms.BooleanField(label=_("Reviewed"), required=False)
 
