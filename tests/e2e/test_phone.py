@@ -47,9 +47,11 @@ def test_the_arrivals_list_is_cards_with_the_name_beside_the_arrived_button(
     expect(page.locator("#main-nav")).to_be_hidden()
     assert page_width(page) <= PHONE["width"]
 
-    card = page.locator("[data-testid=stay-table] tbody tr").filter(
-        has=page.locator("[data-action=arrived]")
-    ).first
+    card = (
+        page.locator("[data-testid=stay-table] tbody tr")
+        .filter(has=page.locator("[data-action=arrived]"))
+        .first
+    )
     button = card.locator("[data-action=arrived]")
     name = card.locator(".guest-name")
     button.scroll_into_view_if_needed()
