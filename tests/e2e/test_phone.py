@@ -1,4 +1,4 @@
-"""A desk agent on a phone (390 x 844): every staff list fits the screen as cards."""
+"""Staff lists on a phone (390 x 844) fit the screen as cards; the VIP list fits paper too."""
 
 import pytest
 from playwright.sync_api import expect
@@ -93,3 +93,29 @@ def test_the_search_box_is_one_tap_away_on_a_phone(page, live_server, login, age
     page.locator("[data-testid=top-search]").press("Enter")
     expect(page.locator("[data-testid=search-nothing]")).to_be_visible()
     assert page_width(page) <= PHONE["width"]
+
+
+def test_the_printed_vip_list_fits_six_vips_on_one_page(
+    page, live_server, login, manager, busy_day
+):
+    from django.utils import timezone
+
+    from arrivals.models import Stay
+    from tests.arrivals.factories import StayFactory, vip
+
+    today = timezone.localdate()
+    for n in range(6 - Stay.objects.arriving_on(today).vip().active().count()):
+        StayFactory(
+            arrival_date=today,
+            vip_level=vip("VIP2"),
+            guest__last_name=f"Qx-Print{n}",
+            guest__notes="Prefers a quiet room high up, away from the lift.",
+            special_attention="Fruit basket and a handwritten card from the manager.",
+        )
+    login(manager)
+    page.goto(f"{live_server.url}/arrivals/vip/")
+    cards = page.locator(".vip-card")
+    assert cards.count() >= 6
+    pdf = page.pdf(format="A4", landscape=True, print_background=True)
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages == 1, f"{cards.count()} VIPs take {pages} pages"  # two before the print CSS
