@@ -1,10 +1,13 @@
 """Staff lists on a phone (390 x 844) fit the screen as cards; the VIP list fits paper too."""
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import expect
 
 from arrivals import demo as arrivals_demo
+from arrivals.models import Stay
 from requests_desk import demo as requests_demo
+from tests.arrivals.factories import StayFactory, vip
 from vendors import demo as vendors_demo
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -98,11 +101,6 @@ def test_the_search_box_is_one_tap_away_on_a_phone(page, live_server, login, age
 def test_the_printed_vip_list_fits_six_vips_on_one_page(
     page, live_server, login, manager, busy_day
 ):
-    from django.utils import timezone
-
-    from arrivals.models import Stay
-    from tests.arrivals.factories import StayFactory, vip
-
     today = timezone.localdate()
     for n in range(6 - Stay.objects.arriving_on(today).vip().active().count()):
         StayFactory(
