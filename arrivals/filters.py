@@ -31,6 +31,14 @@ class StayFilterForm(forms.Form):
         return any(value not in (None, "") for key, value in data.items() if key != "sort")
 
 
+def present_countries(codes: list[str], chosen: str = "") -> list[tuple[str, str]]:
+    """The countries `codes` by name, and a chosen one (a bookmarked filter stays valid)."""
+    wanted = set(codes)
+    if chosen in dict(countries):
+        wanted.add(chosen)
+    return sorted(((code, countries.name(code)) for code in wanted), key=lambda c: c[1])
+
+
 def _nationalities() -> list[tuple[str, str]]:
     return [("", _("All nationalities")), *countries]
 
@@ -82,9 +90,15 @@ class StayFilter(ListFilterSet):
         queryset: QuerySet,
         levels: list[VipLevel],
         default_sort: str = "eta",
+        nationalities: list[str] | None = None,
     ):
         super().__init__(data, queryset)
         self.default_sort = default_sort
+        if nationalities is not None:
+            self.filters["nationality"].extra["choices"] = [
+                ("", _("All nationalities")),
+                *present_countries(nationalities, (data or {}).get("nationality", "")),
+            ]
         self.filters["vip"].extra["choices"] = [
             ("", _("All guests")),
             ("vip", _("VIPs only")),

@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import (
+    NOTES_MAX_LENGTH,
     Guest,
     ImportProfile,
     Stay,
@@ -102,7 +103,10 @@ class VipReviewForm(forms.Form):
         empty_label=_("not VIP"),
     )
     special_attention = forms.CharField(
-        label=_("Special attention"), required=False, widget=forms.Textarea(attrs={"rows": 2})
+        label=_("Special attention"),
+        required=False,
+        max_length=NOTES_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 2}),
     )
     reviewed = forms.BooleanField(label=_("Reviewed"), required=False)
 

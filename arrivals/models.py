@@ -35,6 +35,10 @@ def birthday_q(day: date, field: str = "birthday") -> Q:
     return q
 
 
+# Longest note a person types (a page of text); 200,000 characters made an unreadable list.
+NOTES_MAX_LENGTH = 2000
+
+
 class VipLevel(models.Model):
     """A VIP category: what to prepare and which departments must know."""
 
@@ -114,8 +118,12 @@ class Guest(models.Model):
     dietary_needs = models.CharField(_("dietary needs"), max_length=200, blank=True)
     allergies = models.CharField(_("allergies"), max_length=200, blank=True)
     occasions = models.CharField(_("special occasions"), max_length=200, blank=True)
-    preferences_notes = models.TextField(_("other preferences"), blank=True)
-    notes = models.TextField(_("notes"), blank=True)
+    # Notes are limited in forms (a TextField's max_length changes no column), so texts
+    # written before the limit are kept whole; the lists clamp them on display.
+    preferences_notes = models.TextField(
+        _("other preferences"), max_length=NOTES_MAX_LENGTH, blank=True
+    )
+    notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
     default_vip_level = models.ForeignKey(
         VipLevel,
         on_delete=models.SET_NULL,
@@ -249,9 +257,14 @@ class Stay(HasTransitions, models.Model):
         related_name="stays",
         verbose_name=_("VIP level"),
     )
-    special_attention = models.TextField(_("special attention"), blank=True)
+    special_attention = models.TextField(
+        _("special attention"), max_length=NOTES_MAX_LENGTH, blank=True
+    )
     security_note = models.TextField(
-        _("security note"), blank=True, help_text=_("Shown to the Security department only.")
+        _("security note"),
+        max_length=NOTES_MAX_LENGTH,
+        blank=True,
+        help_text=_("Shown to the Security department only."),
     )
     transport_number = models.CharField(_("flight or train"), max_length=30, blank=True)
     pickup_needed = models.BooleanField(_("pickup needed"), default=False)

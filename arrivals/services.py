@@ -40,6 +40,27 @@ def review(stay, by):
     return stay
 
 
+def review_all(stays, by) -> int:
+    """Mark every unreviewed stay of `stays` reviewed by `by`, with a history entry each.
+
+    The rows are locked first, so two managers pressing at once review each stay once.
+    """
+    now = timezone.now()
+    with transaction.atomic():
+        pks = list(stays.unreviewed().select_for_update().values_list("pk", flat=True))
+        Stay.objects.filter(pk__in=pks).update(reviewed_by=by, reviewed_at=now, updated_at=now)
+        StayChange.objects.bulk_create(
+            StayChange(
+                stay_id=pk,
+                kind=StayChange.Kind.REVIEW,
+                changes={"reviewed": [False, True]},
+                changed_by=by,
+            )
+            for pk in pks
+        )
+    return len(pks)
+
+
 def _value(stay, field):
     value = getattr(stay, field)
     if isinstance(value, VipLevel):

@@ -36,6 +36,7 @@ urlpatterns = [
     path("departures/<day:day>/export.csv", views.departures_export, name="departures_export"),
     path("vip/", views.vip_today, name="vip_today"),
     path("vip/<day:day>/", views.vip_list, name="vip_list"),
+    path("vip/<day:day>/reviewed/", views.vip_review_all, name="vip_review_all"),
     path("vip/stay/<int:pk>/", views.vip_review, name="vip_review"),
     path("vip/levels/", views.vip_levels, name="vip_levels"),
     path("vip/levels/new/", views.vip_level_edit, name="vip_level_new"),

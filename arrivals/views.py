@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
@@ -66,7 +66,16 @@ def _reach(user):
 def _day_stays(request, kind, day):
     levels = list(VipLevel.objects.all())
     base = LISTS[kind]["stays"](day).for_lists()
-    filters = StayFilter(request.GET, base, levels, default_sort=LISTS[kind]["sort"])
+    # The nationality filter offers the countries of the day's guests, not all 250.
+    present = base.exclude(guest__nationality="").order_by().values_list("guest__nationality")
+    nationalities = [code for (code,) in present.distinct()]
+    filters = StayFilter(
+        request.GET,
+        base,
+        levels,
+        default_sort=LISTS[kind]["sort"],
+        nationalities=nationalities,
+    )
     # list() runs the query here, so the template renders without touching the database.
     stays = list(filters.qs)
     return filters.form, levels, base, stays
@@ -122,8 +131,21 @@ def _list_page(request, kind, day):
         "totals": _totals(base),
         "reach": _reach(request.user),
         "query": request.GET.urlencode(),
+        "vip_only": request.GET.get("vip") == "vip",
+        "vip_toggle": _toggled(request.GET, "vip", "vip"),
     }
     return render(request, "arrivals/stay_list.html", context)
+
+
+def _toggled(params, key, value):
+    """The query string with `key=value` switched on or off, other filters kept."""
+    params = params.copy()
+    if params.get(key) == value:
+        params.pop(key)
+    else:
+        params[key] = value
+    params.pop("page", None)
+    return f"?{params.urlencode()}" if params else "?"
 
 
 @role_required(*roles.READERS)
@@ -260,6 +282,19 @@ def vip_review(request, pk):
         services.review(stay, request.user)
     messages.success(request, _("%(guest)s: saved.") % {"guest": stay.guest.name})
     return redirect(f"{reverse('arrivals:vip_list', kwargs={'day': stay.arrival_date})}#stay-{pk}")
+
+
+@role_required(*roles.MANAGERS)
+@require_POST
+def vip_review_all(request, day):
+    """The manager has read the whole day's VIP list: every VIP not yet reviewed is now."""
+    count = services.review_all(Stay.objects.arriving_on(day).vip().active(), request.user)
+    messages.success(
+        request,
+        ngettext("%(count)d VIP marked reviewed.", "%(count)d VIPs marked reviewed.", count)
+        % {"count": count},
+    )
+    return redirect("arrivals:vip_list", day=day)
 
 
 @role_required(*roles.MANAGERS)

@@ -1,8 +1,9 @@
 """Navigation and dashboard registries.
 
 Each app may have a `nav.py` with `ITEMS = [NavItem(...)]`, a `dashboard.py` with
-`cards(request)` returning a list of `Card`s, and a `panels.py` (see panels_for). The
-project discovers them by app name, so `guestdesk` never imports an app.
+`cards(request)` returning a list of `Card`s, a `panels.py` (see panels_for) and a
+`search.py` with `search(request, q)` (see search_for). The project discovers them by app
+name, so `guestdesk` never imports an app.
 """
 
 from dataclasses import dataclass, field
@@ -35,6 +36,27 @@ class Card:
     template: str
     context: dict
     order: int = 50
+
+
+@dataclass
+class SearchResult:
+    """One hit of the quick search: what it is, where it leads, and a line of detail."""
+
+    title: str
+    url: str
+    detail: str = ""
+    badge: str = ""
+
+
+@dataclass
+class SearchGroup:
+    """The hits one app found for the quick search (guests, stays, requests...)."""
+
+    label: str
+    results: list[SearchResult]
+    order: int = 50
+    # True when the app stopped at its limit: the page says there may be more.
+    more: bool = False
 
 
 @cache
@@ -83,3 +105,17 @@ def cards_for(request):
     for module in _modules("dashboard"):
         cards.extend(module.cards(request))
     return sorted(cards, key=lambda card: card.order)
+
+
+def search_for(request, q: str) -> list[SearchGroup]:
+    """Every app's quick-search hits for `q` that `request.user` may see, in display order.
+
+    An app contributes with `search.py` defining `search(request, q) -> list[SearchGroup]`;
+    a `search.py` without that function (the board's question search) contributes nothing.
+    """
+    groups: list[SearchGroup] = []
+    for module in _modules("search"):
+        provider = getattr(module, "search", None)
+        if callable(provider):
+            groups.extend(group for group in provider(request, q) if group.results)
+    return sorted(groups, key=lambda group: group.order)

@@ -12,7 +12,7 @@ from vendors.models import (
     PlaceTag,
     Supplier,
 )
-from vendors.presets import PRESETS
+from vendors.presets import codes_of
 
 LANGUAGE_LABELS = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 
@@ -194,9 +194,8 @@ class SheetForm(forms.Form):
     note = forms.CharField(
         label=_("Personal note"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    preset = forms.ChoiceField(
-        required=False, choices=[("", "")] + [(code, p.label) for code, p in PRESETS.items()]
-    )
+    # The ready selections the agent started from, "lunch_nearby,shopping"; unknown codes drop.
+    preset = forms.CharField(required=False, max_length=200)
 
     MAX_PLACES = 12
 
@@ -204,6 +203,9 @@ class SheetForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["places"].queryset = places if places is not None else Place.objects.active()
         self.fields["language"].choices = [(c, LANGUAGE_LABELS[c]) for c in GUIDE_LANGUAGES]
+
+    def clean_preset(self):
+        return ",".join(codes_of(self.cleaned_data["preset"]))
 
     def clean_places(self):
         places = self.cleaned_data["places"]

@@ -18,7 +18,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from guestdesk import hours
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
-from vendors.presets import PRESETS
+from vendors.presets import PRESETS, codes_of
 
 CENT = Decimal("0.01")
 EXPIRY_WARNING_DAYS = 30
@@ -519,7 +519,8 @@ class RecommendationSheet(models.Model):
     language = models.CharField(
         _("language"), max_length=5, choices=[(c, c) for c in GUIDE_LANGUAGES], default="en"
     )
-    preset = models.CharField(_("ready selection"), max_length=30, blank=True)
+    # Codes of the ready selections the sheet is about, comma-separated ("lunch_nearby,shopping").
+    preset = models.CharField(_("ready selections"), max_length=200, blank=True)
     title = models.CharField(
         _("title"),
         max_length=200,
@@ -565,8 +566,12 @@ class RecommendationSheet(models.Model):
         """The title the guest reads, in the active language unless the agent wrote one."""
         if self.title:
             return self.title
-        preset = PRESETS.get(self.preset)
-        return preset.label if preset else _("Our recommendations for you")
+        labels = [str(PRESETS[code].label) for code in codes_of(self.preset)]
+        # Two or three selections read as one title ("Lunch nearby · Shopping"); more, or a
+        # sheet no selection describes, gets the general title.
+        if 0 < len(labels) <= 3:
+            return " · ".join(labels)
+        return _("Our recommendations for you")
 
 
 class SheetItem(models.Model):

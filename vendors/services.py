@@ -9,7 +9,9 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
+from urllib.parse import quote_plus
 
+import segno
 from django.core.exceptions import FieldDoesNotExist
 from django.db import connection, transaction
 from django.db.models import (
@@ -32,6 +34,7 @@ from django.utils.translation import gettext as _
 
 from guestdesk.emails import message_language, queue_email
 from vendors.models import CommissionType, Place, RecommendationSheet, SheetItem, Supplier
+from vendors.presets import codes_of, covering
 
 DONE, BOOKED, CANCELLED, FAILED = "done", "booked", "cancelled", "failed"
 STATUSES = ("new", "in_progress", BOOKED, DONE, CANCELLED, FAILED)
@@ -244,7 +247,8 @@ def save_sheet(guest, user, places, language, title="", note="", preset="", shee
     sheet.language = language
     sheet.title = title
     sheet.note = note
-    sheet.preset = preset
+    # Only the selections the chosen places belong to name the sheet (see presets.covering).
+    sheet.preset = ",".join(covering(codes_of(preset), places))
     sheet.save()
     sheet.items.all().delete()
     SheetItem.objects.bulk_create(
@@ -265,11 +269,39 @@ class SheetEntry:
     description_language: str
     language: str
 
+    qr: str = ""
+
+    @property
+    def map_url(self) -> str:
+        return map_url(self.place)
+
     @property
     def fell_back(self):
         return self.name_language != self.language or (
             self.description and self.description_language != self.language
         )
+
+
+def map_url(place: Place) -> str:
+    """The place on a map: its coordinates, or else a map search for its address."""
+    if place.map_url:
+        return place.map_url
+    if place.address:
+        return f"https://www.openstreetmap.org/search?query={quote_plus(place.address)}"
+    return ""
+
+
+def qr_data_uri(url: str) -> str:
+    """A QR code of `url` as an SVG data URI (the CSP allows data: images, not inline SVG)."""
+    return segno.make(url, error="m").svg_data_uri(scale=3, border=2)
+
+
+def with_qr_codes(entries: list[SheetEntry]) -> list[SheetEntry]:
+    """On paper a link cannot be clicked: a QR code per place opens its map on a phone."""
+    for entry in entries:
+        url = entry.map_url
+        entry.qr = qr_data_uri(url) if url else ""
+    return entries
 
 
 def sheet_entries(sheet):

@@ -1,7 +1,7 @@
 import csv
 import datetime
+from urllib.parse import urlencode
 
-import segno
 from django.conf import settings
 from django.contrib import messages
 from django.http import Http404, HttpResponse
@@ -30,7 +30,7 @@ from vendors.models import (
     RecommendationSheet,
     Supplier,
 )
-from vendors.presets import DEFAULT_PICKS, PRESETS
+from vendors.presets import DEFAULT_PICKS, PRESETS, codes_of, places_of
 
 # ---------------------------------------------------------------------------------------
 # Supplier directory
@@ -233,11 +233,9 @@ def place_verify(request, pk):
 def _sheet_builder(request, guest, sheet=None):
     candidates = Place.objects.active().for_listing()
     filters = GuideFilter(request.GET, candidates)
-    preset_code = request.GET.get("preset") or (sheet.preset if sheet else "")
-    preset = PRESETS.get(preset_code)
-    listed = filters.qs
-    if preset:
-        listed = preset.apply(listed)
+    # Several ready selections at once: lunch and shopping are one sheet, not five steps.
+    codes = codes_of(request.GET.getlist("preset") or (sheet.preset if sheet else ""))
+    listed = places_of(filters.qs, codes)
     if request.method == "POST":
         form = SheetForm(request.POST, places=candidates)
         if form.is_valid():
@@ -249,14 +247,14 @@ def _sheet_builder(request, guest, sheet=None):
             )  # fmt: skip
             return redirect("vendors:sheet", pk=sheet.pk)
     else:
-        initial = {"language": services.sheet_language(guest), "preset": preset_code}
+        initial = {"language": services.sheet_language(guest), "preset": ",".join(codes)}
         if sheet:
             chosen = [item.place_id for item in sheet.items.all()]
             initial |= {"language": sheet.language, "title": sheet.title, "note": sheet.note}
         elif request.GET.getlist("places"):
             chosen = [pk for pk in request.GET.getlist("places") if pk.isdigit()]
         else:
-            chosen = [p.pk for p in listed[:DEFAULT_PICKS]] if preset else []
+            chosen = _default_picks(filters.filter(candidates), codes)
         form = SheetForm(initial={**initial, "places": chosen}, places=candidates)
     places = services.localise(list(listed), request.LANGUAGE_CODE)
     chosen_ids = {int(pk) for pk in (form["places"].value() or []) if str(pk).isdigit()}
@@ -272,11 +270,31 @@ def _sheet_builder(request, guest, sheet=None):
         "filters": filters.form,
         "places": hidden + places,
         "chosen": chosen_ids,
-        "presets": PRESETS,
-        "preset": preset_code,
+        "presets": _preset_chips(guest, codes),
+        "preset": ",".join(codes),
         **_dates(),
     }
     return render(request, "vendors/sheet_builder.html", context)
+
+
+def _default_picks(places, codes):
+    """The first few places of each chosen selection, ticked for the agent to review."""
+    picks = []
+    for code in codes:
+        for place in PRESETS[code].apply(places)[:DEFAULT_PICKS]:
+            if place.pk not in picks and len(picks) < SheetForm.MAX_PLACES:
+                picks.append(place.pk)
+    return picks
+
+
+def _preset_chips(guest, codes):
+    """Each selection as a chip that adds it to, or takes it from, the chosen ones."""
+    chips = []
+    for code, preset in PRESETS.items():
+        toggled = [c for c in codes if c != code] if code in codes else [*codes, code]
+        query = urlencode([("guest", guest.pk), *(("preset", c) for c in toggled)])
+        chips.append({"code": code, "label": preset.label, "on": code in codes, "url": f"?{query}"})
+    return chips
 
 
 def _in_given_order(places, ids):
@@ -304,16 +322,12 @@ def sheet_edit(request, pk):
     return _sheet_builder(request, sheet.guest, sheet)
 
 
-def _sheet_page(request, pk, template, qr_codes=False):
+def _sheet_page(request, pk, template):
     sheet = get_object_or_404(
         RecommendationSheet.objects.select_related("guest", "created_by"), pk=pk
     )
-    entries = services.sheet_entries(sheet)
-    if qr_codes:
-        # On paper a link cannot be clicked: a QR code opens the map on the guest's phone.
-        for entry in entries:
-            if entry.place.map_url:
-                entry.qr = segno.make(entry.place.map_url, error="m").svg_data_uri(scale=3)
+    # The preview shows the codes too: it is what the guest reads, and agents print it.
+    entries = services.with_qr_codes(services.sheet_entries(sheet))
     context = {
         "sheet": sheet,
         "guest_url": _guest_url(sheet.guest),
@@ -331,7 +345,7 @@ def sheet_detail(request, pk):
 
 @role_required(*roles.DESK)
 def sheet_print(request, pk):
-    return _sheet_page(request, pk, "vendors/sheet_print.html", qr_codes=True)
+    return _sheet_page(request, pk, "vendors/sheet_print.html")
 
 
 @role_required(*roles.DESK)

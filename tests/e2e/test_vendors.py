@@ -63,3 +63,36 @@ def test_an_agent_finds_a_taxi_and_prepares_a_russian_sheet(
     page.get_by_role("button", name="Email to maria@example.com").click()
     expect(page.locator("[data-testid=emailed]")).to_contain_text("maria@example.com")
     assert guest.recommendation_sheets.get().emailed_to == "maria@example.com"
+
+
+def test_an_agent_prints_lunch_and_shopping_on_one_sheet_with_qr_codes(
+    page, live_server, login, agent, guide, screenshot
+):
+    guest = make_guest(first_name="Anna", last_name="Berg", language="en", email="")
+    login(agent)
+    page.goto(f"{live_server.url}/vendors/sheets/new/?guest={guest.pk}")
+    presets = page.locator("[data-testid=presets]")
+    presets.get_by_role("link", name="Lunch nearby").click()
+    presets.get_by_role("link", name="Shopping").click()  # added to lunch, not instead of it
+    expect(presets.locator("[aria-pressed=true]")).to_have_count(2)
+    chosen = page.locator("[data-testid=sheet-places] input:checked")
+    expect(chosen.first).to_be_checked()
+    count = chosen.count()
+    assert count > 1
+    page.get_by_role("button", name="Preview").click()
+
+    sheet = page.locator("[data-testid=sheet-body]")
+    expect(sheet.locator("h1")).to_have_text("Lunch nearby · Shopping")
+    places = sheet.locator("[data-testid=sheet-place]")
+    expect(places).to_have_count(count)
+    expect(sheet).to_contain_text("Shopping")
+    page.get_by_role("button", name="Print").click()
+    qr = page.locator("[data-testid=sheet-qr]")
+    expect(qr).to_have_count(count)  # every demo place has a map
+    expect(qr.first).to_be_visible()
+    # The data: image renders under the strict CSP (a blocked image has no natural size).
+    assert qr.first.evaluate("img => img.complete && img.naturalWidth > 0")
+    page.emulate_media(media="print")
+    expect(qr.first).to_be_visible()
+    page.emulate_media(media="screen")
+    screenshot("vendors-sheet-qr")

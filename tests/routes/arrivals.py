@@ -63,6 +63,7 @@ ROUTES = {
     "arrivals:departures_export": {"kwargs": DAY, "expect": EVERY_STAFF},
     "arrivals:vip_today": {"expect": DESK},
     "arrivals:vip_list": {"kwargs": DAY, "expect": DESK},
+    "arrivals:vip_review_all": {"kwargs": DAY, "expect": MANAGER_POST_ONLY},
     "arrivals:vip_review": {
         "kwargs": lambda w: {"pk": w["stay"].pk},
         "expect": MANAGER_POST_ONLY,

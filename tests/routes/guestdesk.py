@@ -3,6 +3,7 @@ from tests.routes import EVERY_STAFF, expect
 ROUTES = {
     "dashboard": {"expect": EVERY_STAFF},
     "healthz": {"expect": expect(anonymous=200)},
+    "search": {"expect": EVERY_STAFF},
     "login": {"expect": expect(anonymous=200)},
     # Logout is POST only (Django 5) and answers 405 to a GET; anonymous go to login.
     "logout": {"expect": expect(anonymous=302, agent=405, manager=405, department=405, admin=405)},

@@ -160,3 +160,78 @@ def test_the_sheet_prints_the_week_as_on_a_door_in_the_guests_language(agent_cli
     sheet = RecommendationSheet.objects.get()
     html = agent_client.get(reverse("vendors:sheet", args=[sheet.pk])).content.decode()
     assert "Пн–Пт 08:00–20:00; Сб 18:00–02:00; Вс закрыто" in html
+
+
+# -- QR codes, titles of mixed sheets, several ready selections --------------------------
+
+
+@pytest.fixture
+def lunch_and_shops():
+    return {
+        "canteen": make_place("Qx-Canteen", kind="lunch", walking_minutes=5, price_level=1,
+                              latitude="43.2380", longitude="76.9450"),
+        "cafe": make_place("Qx-Cafe", kind="cafe", walking_minutes=8, price_level=2,
+                           address="Abylai Khan Ave 60, Almaty"),
+        "mall": make_place("Qx-Mall", kind="shopping", walking_minutes=20, price_level=3,
+                           address="Dostyk Ave 5, Almaty"),
+        "museum": make_place("Qx-Museum", kind="museum", walking_minutes=30, price_level=1),
+    }  # fmt: skip
+
+
+def test_every_place_with_a_map_gets_a_qr_code_on_the_preview_and_the_print(
+    agent_client, guest, lunch_and_shops
+):
+    chosen = [lunch_and_shops[k] for k in ("canteen", "cafe", "museum")]
+    build(agent_client, guest, chosen)
+    sheet = RecommendationSheet.objects.get()
+    for name in ("vendors:sheet", "vendors:sheet_print"):
+        response = agent_client.get(reverse(name, args=[sheet.pk]))
+        entries = response.context["entries"]
+        # Coordinates give a map pin; an address without them a map search; nothing, no code.
+        assert entries[0].map_url.startswith("https://www.openstreetmap.org/?mlat=43.2380")
+        assert entries[1].map_url == (
+            "https://www.openstreetmap.org/search?query=Abylai+Khan+Ave+60%2C+Almaty"
+        )
+        assert entries[2].map_url == ""
+        html = response.content.decode()
+        assert html.count('data-testid="sheet-qr"') == 2
+        assert 'src="data:image/svg+xml' in html  # an image the strict CSP allows
+        assert "<svg" not in html and "style=" not in html
+
+
+def test_several_ready_selections_are_chosen_at_once(agent_client, guest, lunch_and_shops):
+    url = reverse("vendors:sheet_new")
+    response = agent_client.get(url, {"guest": guest.pk, "preset": ["lunch_nearby", "shopping"]})
+    shown = {place.pk for place in response.context["places"]}
+    assert shown == {lunch_and_shops[k].pk for k in ("canteen", "cafe", "mall")}
+    assert response.context["chosen"] == shown
+    chips = {chip["code"]: chip for chip in response.context["presets"]}
+    assert chips["lunch_nearby"]["on"] and chips["shopping"]["on"]
+    assert not chips["culture"]["on"]
+    # A chip that is on takes its selection away; one that is off adds it.
+    assert chips["shopping"]["url"] == f"?guest={guest.pk}&preset=lunch_nearby"
+    assert chips["culture"]["url"] == (
+        f"?guest={guest.pk}&preset=lunch_nearby&preset=shopping&preset=culture"
+    )
+    assert response.context["preset"] == "lunch_nearby,shopping"
+
+
+@pytest.mark.parametrize(
+    ("preset", "chosen", "heading"),
+    [
+        ("shopping", ["mall"], "Шопинг"),
+        ("lunch_nearby,shopping", ["canteen", "mall"], "Обед поблизости · Шопинг"),
+        # The agent started from shopping and added a canteen: not a "Shopping" sheet.
+        ("shopping", ["canteen", "mall"], "Наши рекомендации для вас"),
+        # A selection none of the places belongs to does not name the sheet.
+        ("lunch_nearby,culture", ["canteen", "cafe"], "Обед поблизости"),
+        ("", ["canteen", "museum"], "Наши рекомендации для вас"),
+    ],
+)
+def test_a_sheet_is_titled_by_what_is_on_it_in_the_guests_language(
+    agent_client, guest, lunch_and_shops, preset, chosen, heading
+):
+    build(agent_client, guest, [lunch_and_shops[k] for k in chosen], preset=preset)
+    sheet = RecommendationSheet.objects.get()
+    html = agent_client.get(reverse("vendors:sheet", args=[sheet.pk])).content.decode()
+    assert f'<h1 class="h3 mt-1 mb-1">{heading}</h1>' in html
