@@ -254,7 +254,7 @@ def _sheet_builder(request, guest, sheet=None):
         elif request.GET.getlist("places"):
             chosen = [pk for pk in request.GET.getlist("places") if pk.isdigit()]
         else:
-            chosen = _default_picks(filters.filter(candidates), codes)
+            chosen = _default_picks(filters.qs, codes)
         form = SheetForm(initial={**initial, "places": chosen}, places=candidates)
     places = services.localise(list(listed), request.LANGUAGE_CODE)
     chosen_ids = {int(pk) for pk in (form["places"].value() or []) if str(pk).isdigit()}
