@@ -420,6 +420,13 @@ class Services:
         self.processes.append((name, process))
 
     def __enter__(self) -> Services:
+        try:
+            return self._start_all()
+        except BaseException:
+            self.__exit__()
+            raise
+
+    def _start_all(self) -> Services:
         with closing(self.admin()) as connection, connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{self.database}"')
         self.manage("migrate", "--no-input", "-v0")
@@ -478,6 +485,8 @@ class Services:
         try:
             with closing(self.admin()) as connection, connection.cursor() as cursor:
                 cursor.execute(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        except psycopg2.Error:
+            pass  # the server is gone: nothing left to drop
         finally:
             shutil.rmtree(self.work, ignore_errors=True)
 
