@@ -6,7 +6,7 @@ PY := $(BIN)/python
 # A local PostgreSQL is used for tests when one answers and DATABASE_URL is not set.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/guestdesk
 
-.PHONY: run test test-dates lint messages compilemessages bench clean
+.PHONY: run test test-dates lint messages compilemessages bench backup restore soak clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -62,6 +62,23 @@ compilemessages: $(VENV)/.installed-dev
 bench: $(VENV)/.installed-dev
 	export DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}"; \
 		$(PY) manage.py migrate --no-input -v0 && $(PY) -m bench
+
+# The database (DATABASE_URL) and MEDIA_ROOT in one dated archive under var/backups/ (or
+# BACKUP_DIR); the archive's path is the last line printed.
+backup: $(VENV)/.installed
+	@$(PY) manage.py backup
+
+# make restore FILE=var/backups/guestdesk-....tar.gz: into an empty database (FORCE=1 replaces
+# what the database holds).
+restore: $(VENV)/.installed
+	@test -n "$(FILE)" || { echo "Usage: make restore FILE=path/to/backup.tar.gz [FORCE=1]" >&2; exit 2; }
+	$(PY) manage.py restore "$(FILE)" $(if $(filter 1 yes true,$(FORCE)),--force)
+
+# Gunicorn, a Celery worker and beat on PostgreSQL and Redis under simulated agents for
+# SOAK_SECONDS (a scratch database, dropped afterwards); writes bench/soak.json.
+SOAK_SECONDS ?= 120
+soak: $(VENV)/.installed-dev
+	$(PY) -m bench.soak --seconds $(SOAK_SECONDS)
 
 clean:
 	rm -rf $(VENV) var

@@ -121,7 +121,10 @@ _database_url = (
 if PRODUCTION and _database_url.startswith("sqlite"):
     raise ImproperlyConfigured("DATABASE_URL must name a PostgreSQL database in production.")
 try:
-    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=60)}
+    # Persistent connections: one per gunicorn worker thread and Celery worker thread, so
+    # PostgreSQL's max_connections must exceed (web processes x threads) + worker threads.
+    _conn_max_age = env.integer("CONN_MAX_AGE", 60)
+    DATABASES = {"default": dj_database_url.parse(_database_url, conn_max_age=_conn_max_age)}
 except ValueError as exc:
     raise ImproperlyConfigured(f"DATABASE_URL is not a database URL we understand: {exc}") from None
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
