@@ -1,16 +1,13 @@
-"""PMS imports: read a CSV or XLSX export, check every row, upsert stays by confirmation.
+"""PMS stays on the shared import engine: fields, row parsing, matching and writing.
 
-The same code runs the dry run (`commit=False`: nothing is written, the report says what
-would happen) and the import itself, from the page, the Celery task and `import_stays`.
-Rows are handled in chunks with a fixed number of queries per chunk, so files of tens of
-thousands of rows import in a background task while the page shows the progress.
+Stays are matched by (source, confirmation number); a row that changes a known stay
+updates it and writes the change to its history; a full-day file flags the stays of its
+dates it no longer lists. Reading, limits, batches, progress and the report are the
+engine's (`guestdesk.imports`).
 """
 
-import csv
-import io
-import json
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
+from datetime import date, datetime, time
+from typing import Any
 
 import phonenumbers
 from django.conf import settings
@@ -28,14 +25,19 @@ from arrivals.models import (
     Guest,
     ImportBatch,
     ImportProfile,
+    ImportRow,
     Stay,
     StayChange,
     VipLevel,
     validate_columns,
 )
 from arrivals.signals import announce_vip
+from guestdesk.imports import batches, engine
+from guestdesk.imports.engine import text as _text
+from guestdesk.imports.errors import FileRefused, RowError
 
-CHUNK = 500
+ImportFileError = FileRefused  # the name callers knew
+
 # Stay fields an import may change, when the profile maps their column.
 STAY_FIELDS = {
     "room": "room",
@@ -60,122 +62,7 @@ STATUS_WORDS = {
 STATUS_BY_WORD = {word: status for status, words in STATUS_WORDS.items() for word in words}
 
 
-class ImportFileError(Exception):
-    """The file cannot be read at all (not the rows' fault)."""
-
-
-class RowError(Exception):
-    """One row cannot be imported; the message is its reason."""
-
-
-# -- profiles -------------------------------------------------------------------------
-
-
-def load_profile(name_or_path):
-    """A profile dict from a saved profile's name or a JSON file with the same shape."""
-    profile = ImportProfile.objects.filter(name=name_or_path).first()
-    if profile:
-        return profile, profile.as_dict()
-    path = Path(name_or_path)
-    if not path.is_file():
-        raise ImportFileError(_("No import profile named %(name)s.") % {"name": name_or_path})
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        validate_columns(data.get("columns"))
-    except (ValueError, ValidationError, AttributeError) as exc:
-        raise ImportFileError(
-            _("The profile %(path)s cannot be used: %(error)s") % {"path": path, "error": exc}
-        ) from None
-    return None, {
-        "name": data.get("name") or path.stem,
-        "encoding": data.get("encoding") or "utf-8",
-        "delimiter": data.get("delimiter") or "",
-        "date_format": data.get("date_format") or "%Y-%m-%d",
-        "source": data.get("source") or "PMS",
-        "columns": data["columns"],
-    }
-
-
-# -- reading ------------------------------------------------------------------------
-
-
-def read_rows(path, profile):
-    """The file's rows as (row number, {column: value}); XLSX by its extension."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path, profile)
-
-
-def _decode(raw, encoding):
-    encoding = (encoding or "utf-8").lower()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw.decode("utf-8-sig")
-    try:
-        return raw.decode("utf-8" if encoding in ("utf-8", "utf8", "utf-8-sig") else encoding)
-    except UnicodeDecodeError:
-        if encoding.startswith("utf"):
-            # Exports from Windows PMSes are often cp1251 even when nobody said so.
-            return raw.decode("cp1251")
-        raise
-    except LookupError:
-        raise ImportFileError(_("Unknown encoding %(name)s.") % {"name": encoding}) from None
-
-
-def _read_csv(path, profile):
-    try:
-        raw = path.read_bytes()
-        text = _decode(raw, profile.get("encoding"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    if not text.strip():
-        raise ImportFileError(_("The file is empty."))
-    delimiter = profile.get("delimiter") or _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-        rows = [(number, row) for number, row in enumerate(reader, start=2) if any(row)]
-    except csv.Error as exc:
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    return header, [(n, dict(zip(header, row, strict=False))) for n, row in rows]
-
-
-def _sniff(text):
-    first = text.splitlines()[0]
-    return max((";", ",", "\t"), key=first.count)
-
-
-def _read_xlsx(path):
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    try:
-        rows = book.active.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-        if not any(header):
-            raise ImportFileError(_("The file is empty."))
-        result = []
-        for number, row in enumerate(rows, start=2):
-            if any(value not in (None, "") for value in row):
-                result.append((number, dict(zip(header, row, strict=False))))
-    finally:
-        book.close()
-    return header, result
-
-
 # -- parsing one row ------------------------------------------------------------------
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return "" if text.upper() == "NULL" else text
 
 
 def _date(value, fmt, label):
@@ -252,10 +139,8 @@ def _names(fields):
     return _text(fields.get("first_name")), _text(fields.get("last_name"))
 
 
-def parse_row(raw, profile, levels):
-    """One file row as GuestDesk values; raises RowError with the reason."""
-    columns = profile["columns"]
-    fields = {field: raw.get(column) for field, column in columns.items() if column}
+def parse_row(fields, profile, levels):
+    """One file row (field: cell) as GuestDesk values; raises RowError with the reason."""
     fmt = profile.get("date_format") or "%Y-%m-%d"
     row = {"confirmation_number": _text(fields.get("confirmation_number"))}
     if not row["confirmation_number"]:
@@ -320,7 +205,7 @@ def _phone(text):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-# -- the import -----------------------------------------------------------------------
+# -- matching and writing ---------------------------------------------------------------
 
 
 def _plain(value):
@@ -411,85 +296,80 @@ def _stay_changes(stay, row, mapped):
     return changes
 
 
-class Importer:
-    """Runs one batch: `run(commit)` returns the report and, on commit, writes the stays."""
+def _code(level: VipLevel | None) -> str:
+    return level.code if level else ""
 
-    def __init__(self, profile, user=None, batch=None, full_day=False, progress=None):
-        self.profile = profile
+
+class StayImporter(engine.Importer):
+    """PMS stays: upserted by (source, confirmation number), with their history."""
+
+    kind = "stays"
+    batch_model = ImportBatch
+    fields = IMPORT_FIELDS
+    counted = ("created", "updated", "unchanged", "rejected", "flagged")
+
+    def __init__(self, profile: dict, **kwargs: Any) -> None:
+        super().__init__(profile, **kwargs)
         self.source = profile.get("source") or "PMS"
-        self.user = user
-        self.batch = batch
-        self.full_day = full_day
-        self.progress = progress or (lambda done, total: None)
+        self.full_day = bool(self.options.get("full_day"))
+        self.wants_keys = self.full_day
         self.levels = {level.code.upper(): level for level in VipLevel.objects.all()}
-        self.mapped = {field for field, column in profile["columns"].items() if column}
+        self.mapped = set(self.columns)
         self.guests = GuestIndex()
-        self.counts = {"created": 0, "updated": 0, "unchanged": 0, "rejected": 0, "flagged": 0}
-        self.rows = []  # [row number, action, confirmation, guest name, detail]
-        self.vip_ids = []
+        self.vip_ids: list[int] = []
+        self.dates: set[date] = set()
 
-    def run(self, path, commit):
-        header, raw_rows = read_rows(path, self.profile)
-        missing = [c for c in self.profile["columns"].values() if c and c not in header]
-        if missing:
-            raise ImportFileError(
-                _("The file has no column %(columns)s (its columns: %(header)s).")
-                % {"columns": ", ".join(missing), "header": ", ".join(header)}
-            )
-        total = len(raw_rows)
-        self.progress(0, total)
-        seen, dates = {}, set()
-        for start in range(0, total, CHUNK):
-            parsed = []
-            for number, raw in raw_rows[start : start + CHUNK]:
-                try:
-                    row = parse_row(raw, self.profile, self.levels)
-                except RowError as exc:
-                    self._reject(number, raw, str(exc))
-                    continue
-                first = seen.get(row["confirmation_number"])
-                if first:
-                    self._reject(
-                        number,
-                        raw,
-                        _("Confirmation number repeats row %(row)s.") % {"row": first},
-                        row=row,
-                    )
-                    continue
-                seen[row["confirmation_number"]] = number
-                dates.add(row["arrival_date"])
-                parsed.append((number, row))
-            if commit:
-                with transaction.atomic():
-                    self._chunk(parsed, commit)
-            else:
-                self._chunk(parsed, commit)
-            self.progress(min(start + CHUNK, total), total)
-        if self.full_day and dates:
-            self._flag_missing(dates, set(seen), commit)
-        if commit:
-            announce_vip(self.vip_ids)
-        return {"counts": self.counts, "rows": self.rows, "total": total}
+    @classmethod
+    def check_columns(cls, columns: Any) -> None:
+        validate_columns(columns)
 
-    def _reject(self, number, raw, reason, row=None):
-        self.counts["rejected"] += 1
-        columns = self.profile["columns"]
-        confirmation = (
-            row["confirmation_number"]
-            if row
-            else _text(raw.get(columns.get("confirmation_number")))
-        )
-        name = " ".join(
-            _text(raw.get(columns.get(field)))
-            for field in ("full_name", "first_name", "last_name")
-            if columns.get(field)
+    @classmethod
+    def command_profile(cls, profile: dict) -> dict:
+        return {"source": profile.get("source") or "PMS"}
+
+    @classmethod
+    def batch_values(cls, saved: Any, options: dict) -> dict:
+        return {"profile": saved, "full_day": bool(options.get("full_day"))}
+
+    @classmethod
+    def saved_profile(cls, name: str) -> tuple[Any, dict] | None:
+        profile = ImportProfile.objects.filter(name=name, kind=ImportProfile.Kind.STAYS).first()
+        return (profile, profile.as_dict()) if profile else None
+
+    def parse(self, fields: dict[str, Any]) -> dict:
+        return parse_row(fields, self.profile, self.levels)
+
+    def key(self, row: dict) -> str:
+        return row["confirmation_number"]
+
+    def _raw_key(self, fields: dict[str, Any]) -> str:
+        return _text(fields.get("confirmation_number"))
+
+    def label(self, fields: dict[str, Any], row: dict | None = None) -> str:
+        if row:
+            return f"{row['first_name']} {row['last_name']}".strip()
+        return " ".join(
+            _text(fields.get(f)) for f in ("full_name", "first_name", "last_name") if f in fields
         ).strip()
-        self.rows.append([number, "rejected", confirmation, name, reason])
 
-    def _chunk(self, parsed, commit):
-        if not parsed:
-            return
-        confirmations = [row["confirmation_number"] for _, row in parsed]
+    def repeated(self, first: int) -> str:
+        return _("Confirmation number repeats row %(row)s.") % {"row": first}
+
+    def _hold_vip(self, number: int, row: dict, old: VipLevel | None, new: VipLevel | None) -> None:
+        """An agent's file: the VIP change waits for a manager (the rest is imported)."""
+        self.note(
+            number,
+            "waiting",
+            row["confirmation_number"],
+            self.label({}, row),
+            _("VIP level %(old)s → %(new)s waits for a manager.")
+            % {"old": _code(old) or "—", "new": _code(new) or "—"},
+            {"source": self.source, "from": _code(old), "to": _code(new)},
+            count=True,
+        )
+
+    def write(self, rows: list[tuple[int, dict]], commit: bool) -> None:
+        confirmations = [row["confirmation_number"] for _, row in rows]
         existing = {
             stay.confirmation_number: stay
             for stay in Stay.objects.filter(
@@ -497,47 +377,57 @@ class Importer:
             ).select_related("guest", "vip_level")
         }
         # Guests are looked up only for new stays; known stays bring their own guest.
-        self.guests.load([r for _, r in parsed if r["confirmation_number"] not in existing])
-        history, new_guests, new_stays = [], [], []
-        for number, row in parsed:
-            name = f"{row['first_name']} {row['last_name']}".strip()
+        self.guests.load([r for _, r in rows if r["confirmation_number"] not in existing])
+        history, new_guests, new_stays, changed = [], [], [], []
+        for number, row in rows:
+            self.dates.add(row["arrival_date"])
             stay = existing.get(row["confirmation_number"])
             if stay is None:
-                self.counts["created"] += 1
-                self.rows.append([number, "created", row["confirmation_number"], name, ""])
+                if not self.trusted and row.get("vip_code"):
+                    self._hold_vip(number, row, None, row["vip_code"])
+                    row = {**row, "vip_code": None}
+                self.note(number, "created", row["confirmation_number"])
                 if commit:
                     new_stays.append(self._new_stay(row, new_guests))
                 continue
             changes = _stay_changes(stay, row, self.mapped)
+            if "vip_level" in changes and not self.trusted:
+                self._hold_vip(number, row, *changes.pop("vip_level"))
             if not changes:
-                self.counts["unchanged"] += 1
-                self.rows.append([number, "unchanged", row["confirmation_number"], name, ""])
+                self.note(number, "unchanged", row["confirmation_number"])
                 continue
-            self.counts["updated"] += 1
             detail = {key: [_plain(old), _plain(new)] for key, (old, new) in changes.items()}
-            self.rows.append([number, "updated", row["confirmation_number"], name, detail])
+            self.note(
+                number, "updated", row["confirmation_number"], self.label({}, row), detail=detail
+            )
             if commit:
                 history.append(self._update(stay, changes, detail))
-        if commit:
-            # New guests, then their stays, in one INSERT each (PostgreSQL returns the keys).
-            Guest.objects.bulk_create(new_guests)
-            Stay.objects.bulk_create(new_stays)
-            created = self.batch.original_name if self.batch else ""
-            for stay in new_stays:
-                if stay.vip_level_id:
-                    self.vip_ids.append(stay.pk)
-                history.append(
-                    StayChange(
-                        stay=stay,
-                        kind=StayChange.Kind.IMPORT,
-                        changes={"created": [None, created]},
-                        changed_by=self.user,
-                        batch=self.batch,
-                    )
+                changed.append(stay)
+        if not commit:
+            return
+        if changed:
+            Stay.objects.bulk_update(
+                changed, [*STAY_FIELDS.values(), "missing_from_batch", "updated_at"]
+            )
+        # New guests, then their stays, in one INSERT each (PostgreSQL returns the keys).
+        Guest.objects.bulk_create(new_guests)
+        Stay.objects.bulk_create(new_stays)
+        created = self.batch.original_name if self.batch else ""
+        for stay in new_stays:
+            if stay.vip_level_id:
+                self.vip_ids.append(stay.pk)
+            history.append(
+                StayChange(
+                    stay=stay,
+                    kind=StayChange.Kind.IMPORT,
+                    changes={"created": [None, created]},
+                    changed_by=self.user,
+                    batch=self.batch,
                 )
-            StayChange.objects.bulk_create(history)
+            )
+        StayChange.objects.bulk_create(history)
 
-    def _new_stay(self, row, new_guests):
+    def _new_stay(self, row: dict, new_guests: list[Guest]) -> Stay:
         """An unsaved stay for `row`, with its guest found or added to `new_guests`."""
         guest = self.guests.find(row)
         values = _guest_values(row)
@@ -559,7 +449,7 @@ class Importer:
             stay.vip_level_id = guest.default_vip_level_id
         return stay
 
-    def _update(self, stay, changes, detail):
+    def _update(self, stay: Stay, changes: dict, detail: dict) -> StayChange:
         old_rank = stay.vip_level.rank if stay.vip_level_id else None
         guest_fields = []
         for key, (_old, new) in changes.items():
@@ -570,7 +460,7 @@ class Importer:
                 setattr(stay, key, new)
         if guest_fields:
             stay.guest.save(update_fields=[*guest_fields, "updated_at"])
-        stay.save()
+        stay.updated_at = timezone.now()
         if (
             "vip_level" in changes
             and stay.vip_level
@@ -585,21 +475,22 @@ class Importer:
             batch=self.batch,
         )
 
-    def _flag_missing(self, dates, listed, commit):
-        """Stays of these dates the file no longer lists: flag them, never delete them."""
+    def finish(self, keys: set[str] | None, commit: bool) -> None:
+        """Stays of the file's dates it no longer lists: flag them, never delete them."""
+        if not self.full_day or not self.dates:
+            return
         stays = list(
             Stay.objects.filter(
                 source=self.source,
-                arrival_date__in=dates,
+                arrival_date__in=self.dates,
                 status=Stay.Status.EXPECTED,
                 missing_from_batch__isnull=True,
             )
-            .exclude(confirmation_number__in=listed)
+            .exclude(confirmation_number__in=keys or ())
             .select_related("guest")
         )
         for stay in stays:
-            self.counts["flagged"] += 1
-            self.rows.append([None, "flagged", stay.confirmation_number, stay.guest.name, ""])
+            self.note(None, "flagged", stay.confirmation_number, stay.guest.name)
         if commit and stays:
             Stay.objects.filter(pk__in=[s.pk for s in stays]).update(missing_from_batch=self.batch)
             StayChange.objects.bulk_create(
@@ -613,89 +504,88 @@ class Importer:
                 for stay in stays
             )
 
+    def after_commit(self) -> None:
+        announce_vip(self.vip_ids)
 
-def summary(counts):
+
+IMPORTERS = [StayImporter]
+Importer = StayImporter  # the name the command, tests and benchmarks use
+
+
+def load_profile(name_or_path: str) -> tuple[ImportProfile | None, dict]:
+    """A profile dict from a saved profile's name or a JSON file with the same shape."""
+    saved, profile = engine.load_profile(StayImporter, name_or_path)
+    profile["source"] = profile.get("source") or "PMS"
+    return saved, profile
+
+
+def summary(counts: dict) -> str:
     """The one line `import_stays` prints (also shown on the page)."""
     line = "created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}"
-    return line.format(**counts)
+    return line.format(**{"created": 0, "updated": 0, "unchanged": 0, "rejected": 0, **counts})
 
 
-# -- batches --------------------------------------------------------------------------
-
-
-def _progress_of(batch_pk):
-    def report(done, total):
-        # Outside the import's transaction, so the page polling sees it move.
-        ImportBatch.objects.filter(pk=batch_pk).update(
-            processed_rows=done, total_rows=total, progress_at=timezone.now()
-        )
-
-    return report
-
-
-def run_batch(batch_pk, commit):
+def run_batch(batch_pk: int, commit: bool) -> dict | None:
     """Check (dry run) or import batch `batch_pk`; a second run of the same step does nothing."""
-    Status = ImportBatch.Status
-    start, running, finished = (
-        (Status.CHECKED, Status.IMPORTING, Status.DONE)
-        if commit
-        else (Status.PENDING, Status.CHECKING, Status.CHECKED)
-    )
-    if not ImportBatch.objects.filter(pk=batch_pk, status=start).update(
-        status=running, processed_rows=0, progress_at=timezone.now()
-    ):
-        return None
-    batch = ImportBatch.objects.select_related("uploaded_by").get(pk=batch_pk)
-    importer = Importer(
-        batch.profile_settings,
-        user=batch.uploaded_by,
-        batch=batch,
-        full_day=batch.full_day,
-        progress=_progress_of(batch_pk),
-    )
-    try:
-        report = importer.run(batch.file.path, commit=commit)
-    except ImportFileError as exc:
-        ImportBatch.objects.filter(pk=batch_pk).update(status=Status.FAILED, error=str(exc))
-        return None
-    values = {"status": finished, "counts": report["counts"], "report": report}
-    if commit:
-        values["committed_at"] = timezone.now()
-    ImportBatch.objects.filter(pk=batch_pk).update(**values)
-    return report
+    return engine.run_batch(StayImporter, batch_pk, commit)
 
 
-STALLED_AFTER = timedelta(minutes=15)
+def resume_stalled(now: datetime | None = None) -> list[int]:
+    """Queue again the import steps whose worker died (every kind of import)."""
+    return batches.resume_stalled(now)
 
 
-def resume_stalled(now=None):
-    """Start again the steps whose worker died: no progress for STALLED_AFTER.
+@transaction.atomic
+def apply_waiting_vip(batch: ImportBatch, user: Any) -> int:
+    """Apply the VIP levels an agent's file carried (a manager's one action); returns how many.
 
-    The queued task was delivered again, but found the batch already running and did
-    nothing; without this the batch would show "importing" forever. Running a step again
-    is safe: stays are upserted by confirmation number, so rows already imported count as
-    unchanged. Returns the primary keys of the batches queued again.
+    The waiting rows are locked and marked applied in the same transaction, so a second
+    click, or two managers at once, applies them once.
     """
-    from arrivals.tasks import run_import_batch
+    waiting = list(
+        ImportRow.objects.select_for_update()
+        .filter(batch=batch, action=ImportRow.Action.WAITING)
+        .order_by("pk")
+    )
+    if not waiting:
+        return 0
+    levels = {level.code: level for level in VipLevel.objects.all()}
+    stays = {
+        (stay.source, stay.confirmation_number): stay
+        for stay in Stay.objects.filter(
+            confirmation_number__in=[row.key for row in waiting]
+        ).select_related("vip_level")
+    }
+    history, upgraded = [], []
+    for row in waiting:
+        stay = stays.get((row.detail.get("source"), row.key))
+        new = levels.get(row.detail.get("to") or "")
+        if stay is None or (row.detail.get("to") and new is None):
+            continue
+        old = stay.vip_level
+        if _code(old) == _code(new):
+            continue
+        stay.vip_level = new
+        stay.save(update_fields=["vip_level", "updated_at"])
+        if new and new.outranks(old):
+            upgraded.append(stay.pk)
+        history.append(
+            StayChange(
+                stay=stay,
+                kind=StayChange.Kind.IMPORT,
+                changes={"vip_level": [_code(old) or None, _code(new) or None]},
+                changed_by=user,
+                batch=batch,
+            )
+        )
+    StayChange.objects.bulk_create(history)
+    ImportRow.objects.filter(pk__in=[row.pk for row in waiting]).update(
+        action=ImportRow.Action.APPLIED
+    )
+    announce_vip(upgraded)
+    return len(history)
 
-    Status = ImportBatch.Status
-    cutoff = (now or timezone.now()) - STALLED_AFTER
-    resumed = []
-    for running, start, commit in (
-        (Status.CHECKING, Status.PENDING, False),
-        (Status.IMPORTING, Status.CHECKED, True),
-    ):
-        stalled = ImportBatch.objects.filter(status=running, progress_at__lt=cutoff)
-        for pk in stalled.values_list("pk", flat=True):
-            # Conditional, so two beat ticks never queue the same batch twice.
-            if ImportBatch.objects.filter(pk=pk, status=running, progress_at__lt=cutoff).update(
-                status=start
-            ):
-                transaction.on_commit(lambda pk=pk, c=commit: run_import_batch.delay(pk, c))
-                resumed.append(pk)
-    return resumed
 
-
-def check_fields():
+def check_fields() -> tuple[str, ...]:
     """The fields a profile may map (for the upload page's help)."""
     return IMPORT_FIELDS
