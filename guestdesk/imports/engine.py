@@ -35,6 +35,11 @@ MAX_ATTEMPTS = 3
 Progress = Callable[[int, int], None]
 
 
+def printable(value: str) -> str:
+    """Text safe to store and show: control characters (a NUL...) become U+FFFD."""
+    return CONTROL.sub("\ufffd", value)
+
+
 def text(value: Any) -> str:
     """A cell as stripped text; empty for None and the NULL some exports write."""
     if value is None:
@@ -167,9 +172,9 @@ class Importer:
                     batch=self.batch,
                     number=number,
                     action=action,
-                    key=key[:200],
-                    label=label[:300],
-                    reason=reason,
+                    key=printable(key[:200]),
+                    label=printable(label[:300]),
+                    reason=printable(reason),
                     detail=detail or {},
                 )
             )
@@ -257,6 +262,11 @@ class Importer:
             return self.parse(fields)
         except RowError as exc:
             self.note(number, "rejected", self._raw_key(fields), self.label(fields), str(exc))
+            return None
+        except (ValueError, OverflowError):
+            # A value no check foresaw: this row's fault, not the file's.
+            reason = _("A value of this row cannot be read.")
+            self.note(number, "rejected", self._raw_key(fields), self.label(fields), reason)
             return None
 
     def _raw_key(self, fields: dict[str, Any]) -> str:
@@ -395,7 +405,7 @@ def fail(model: type[models.Model], pk: int, running: str, reason: str) -> bool:
     """Mark a running step failed with its reason (once: only while it is running)."""
     return bool(
         model.objects.filter(pk=pk, status=running).update(
-            status=BatchStatus.FAILED, error=reason, progress_at=timezone.now()
+            status=BatchStatus.FAILED, error=printable(reason), progress_at=timezone.now()
         )
     )
 

@@ -96,14 +96,15 @@ def codec_name(encoding: str) -> str:
 def _undecodable_line(path: Path, codec: str) -> int | None:
     """The line where `codec` fails on the file, or None when the whole file decodes."""
     decoder = codecs.getincrementaldecoder(codec)()
-    line, offset = 1, 0
+    line = 1
     with path.open("rb") as handle:
         while chunk := handle.read(CHUNK):
             try:
-                decoder.decode(chunk)
+                line += decoder.decode(chunk).count("\n")
             except UnicodeDecodeError as exc:
-                return line + chunk[: max(0, exc.start - offset)].count(b"\n")
-            line += chunk.count(b"\n")
+                # Lines before the bad byte, counted on what does decode.
+                before = exc.object[: exc.start]
+                return line + codecs.decode(before, exc.encoding, "ignore").count("\n")
         try:
             decoder.decode(b"", final=True)
         except UnicodeDecodeError:
