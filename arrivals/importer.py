@@ -7,6 +7,7 @@ engine's (`guestdesk.imports`).
 """
 
 from datetime import date, datetime, time
+from functools import lru_cache
 from typing import Any
 
 import phonenumbers
@@ -15,8 +16,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_countries import countries
 
 from arrivals.languages import parse_language
@@ -32,7 +35,7 @@ from arrivals.models import (
     validate_columns,
 )
 from arrivals.signals import announce_vip
-from guestdesk.imports import batches, engine
+from guestdesk.imports import batches, engine, sql
 from guestdesk.imports.engine import text as _text
 from guestdesk.imports.errors import FileRefused, RowError
 
@@ -65,6 +68,17 @@ STATUS_BY_WORD = {word: status for status, words in STATUS_WORDS.items() for wor
 # -- parsing one row ------------------------------------------------------------------
 
 
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, fmt: str) -> date | None:
+    # Exports repeat the same few hundred dates: parse each once.
+    for candidate in (text, text.split(" ")[0]):
+        try:
+            return datetime.strptime(candidate, fmt).date()
+        except ValueError:
+            continue
+    return None
+
+
 def _date(value, fmt, label):
     if isinstance(value, datetime):
         return value.date()
@@ -72,16 +86,14 @@ def _date(value, fmt, label):
         return value
     text = _text(value)
     if not text:
-        raise RowError(_("%(field)s is missing.") % {"field": label})
-    for candidate in (text, text.split(" ")[0]):
-        try:
-            return datetime.strptime(candidate, fmt).date()
-        except ValueError:
-            continue
-    raise RowError(
-        _("Unreadable %(field)s “%(value)s” (expected %(format)s).")
-        % {"field": label, "value": text, "format": fmt}
-    )
+        raise RowError(_("%(field)s is missing.") % {"field": _(label)})
+    parsed = _parse_date(text, fmt)
+    if parsed is None:
+        raise RowError(
+            _("Unreadable %(field)s “%(value)s” (expected %(format)s).")
+            % {"field": _(label), "value": text, "format": fmt}
+        )
+    return parsed
 
 
 def _time(value):
@@ -109,13 +121,17 @@ def _count(value, default, label):
     except ValueError:
         number = -1
     if not 0 <= number <= 99:
-        raise RowError(_("Unreadable %(field)s “%(value)s”.") % {"field": label, "value": text})
+        raise RowError(_("Unreadable %(field)s “%(value)s”.") % {"field": _(label), "value": text})
     return number
 
 
 def parse_country(value):
     """ISO alpha-2, alpha-3 or an English country name; None when unreadable."""
-    text = _text(value)
+    return _country(_text(value))
+
+
+@lru_cache(maxsize=1024)
+def _country(text: str) -> str | None:
     if not text:
         return ""
     if len(text) in (2, 3) and text.isalpha():
@@ -148,16 +164,17 @@ def parse_row(fields, profile, levels):
     row["first_name"], row["last_name"] = _names(fields)
     if not row["last_name"]:
         raise RowError(_("Guest name is missing."))
-    row["arrival_date"] = _date(fields.get("arrival_date"), fmt, _("arrival date"))
-    row["departure_date"] = _date(fields.get("departure_date"), fmt, _("departure date"))
+    # Labels are translated only when a row is refused (gettext per row is not free).
+    row["arrival_date"] = _date(fields.get("arrival_date"), fmt, gettext_noop("arrival date"))
+    row["departure_date"] = _date(fields.get("departure_date"), fmt, gettext_noop("departure date"))
     if row["departure_date"] < row["arrival_date"]:
         raise RowError(_("Departure is before arrival."))
     if "arrival_time" in fields:
         row["arrival_time"] = _time(fields["arrival_time"])
     if "adults" in fields:
-        row["adults"] = _count(fields["adults"], 1, _("adults"))
+        row["adults"] = _count(fields["adults"], 1, gettext_noop("adults"))
     if "children" in fields:
-        row["children"] = _count(fields["children"], 0, _("children"))
+        row["children"] = _count(fields["children"], 0, gettext_noop("children"))
     for field in ("room", "notes", "company"):
         if field in fields:
             row[field] = _text(fields[field])
@@ -218,6 +235,21 @@ def _plain(value):
     return str(value)
 
 
+def _guests_named(pairs: set[tuple[str, str]]) -> Any:
+    """Primary keys of the guests with one of these (last name, first name) pairs."""
+    if sql.is_postgresql():
+        last, first = zip(*pairs, strict=True) if pairs else ((), ())
+        return RawSQL(
+            "SELECT id FROM arrivals_guest WHERE (last_name, first_name) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::text[]))",
+            [list(last), list(first)],
+        )
+    query = Q(pk__in=[])
+    for last, first in pairs:
+        query |= Q(last_name=last, first_name=first)
+    return Guest.objects.filter(query).values("pk")
+
+
 class GuestIndex:
     """Finds the guest a new stay belongs to: same email, same phone, or same full name."""
 
@@ -233,7 +265,8 @@ class GuestIndex:
         if guest.email:
             self.by_email.setdefault(guest.email.lower(), guest)
         if guest.phone:
-            self.by_phone.setdefault(guest.phone.as_e164, guest)
+            phone = guest.phone if isinstance(guest.phone, str) else guest.phone.as_e164
+            self.by_phone.setdefault(phone, guest)
         key = (guest.first_name.casefold(), guest.last_name.casefold())
         self.by_name.setdefault(key, []).append(guest)
 
@@ -242,8 +275,9 @@ class GuestIndex:
             return
         emails = {r["email"] for r in rows if r.get("email")}
         phones = {r["phone"] for r in rows if r.get("phone")}
-        last_names = {r["last_name"] for r in rows}
-        query = Q(last_name__in=last_names)
+        # Exact (last, first) pairs, so a common last name does not load every guest.
+        pairs = {(r["last_name"], r["first_name"]) for r in rows}
+        query = Q(pk__in=_guests_named(pairs))
         if emails:
             query |= Q(email__in=emails)
         if phones:
@@ -294,6 +328,21 @@ def _stay_changes(stay, row, mapped):
     if stay.missing_from_batch_id:
         changes["missing_from_batch"] = (stay.missing_from_batch_id, None)
     return changes
+
+
+class NewGuest:
+    """A guest this file introduces, before it is written (no model instance per row)."""
+
+    default_vip_level_id = None
+
+    def __init__(self, values: dict) -> None:
+        self.values = values
+        self.pk: int | None = None
+        self.first_name = values.get("first_name", "")
+        self.last_name = values.get("last_name", "")
+        self.email = values.get("email", "")
+        self.phone = values.get("phone", "")
+        self.nationality = values.get("nationality", "")
 
 
 def _code(level: VipLevel | None) -> str:
@@ -409,47 +458,62 @@ class StayImporter(engine.Importer):
             Stay.objects.bulk_update(
                 changed, [*STAY_FIELDS.values(), "missing_from_batch", "updated_at"]
             )
-        # New guests, then their stays, in one INSERT each (PostgreSQL returns the keys).
-        Guest.objects.bulk_create(new_guests)
-        Stay.objects.bulk_create(new_stays)
-        created = self.batch.original_name if self.batch else ""
+        # New guests, then their stays and history: one set-based insert each.
+        fresh = [guest for guest in new_guests if guest.pk is None]
+        for guest, pk in zip(fresh, sql.insert(Guest, [g.values for g in fresh]), strict=True):
+            guest.pk = pk
         for stay in new_stays:
-            if stay.vip_level_id:
-                self.vip_ids.append(stay.pk)
+            stay["guest_id"] = stay.pop("guest").pk
+        created = self.batch.original_name if self.batch else ""
+        now = timezone.now()
+        for stay, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
+            if stay.get("vip_level_id"):
+                self.vip_ids.append(pk)
             history.append(
-                StayChange(
-                    stay=stay,
-                    kind=StayChange.Kind.IMPORT,
-                    changes={"created": [None, created]},
-                    changed_by=self.user,
-                    batch=self.batch,
-                )
+                {
+                    "stay_id": pk,
+                    "kind": StayChange.Kind.IMPORT,
+                    "changes": {"created": [None, created]},
+                    "changed_by_id": self.user.pk if self.user else None,
+                    "batch_id": self.batch.pk if self.batch else None,
+                    "changed_at": now,
+                }
             )
-        StayChange.objects.bulk_create(history)
+        sql.insert(StayChange, history)
+        # The guests of this chunk are in the database now, where the next chunk's lookup
+        # finds them; forgetting them keeps memory flat however long the file.
+        self.guests = GuestIndex()
 
-    def _new_stay(self, row: dict, new_guests: list[Guest]) -> Stay:
-        """An unsaved stay for `row`, with its guest found or added to `new_guests`."""
+    def _new_stay(self, row: dict, new_guests: list["NewGuest"]) -> dict:
+        """A new stay's values for `row`, with its guest found or added to `new_guests`."""
         guest = self.guests.find(row)
         values = _guest_values(row)
         if guest is None:
-            guest = Guest(**values)
+            guest = NewGuest(values)
             new_guests.append(guest)
             self.guests.add(guest)
-        elif guest.pk:
+        elif isinstance(guest, Guest):
             fresh = {k: v for k, v in values.items() if not getattr(guest, k)}
             if fresh:
                 for key, value in fresh.items():
                     setattr(guest, key, value)
                 guest.save(update_fields=[*fresh, "updated_at"])
-        stay = Stay(guest=guest, source=self.source, confirmation_number=row["confirmation_number"])
+        stay = {
+            "guest": guest,
+            "source": self.source,
+            "confirmation_number": row["confirmation_number"],
+        }
         for field, attribute in STAY_FIELDS.items():
             if field in row:
-                setattr(stay, attribute, row[field])
+                if attribute == "vip_level":
+                    stay["vip_level_id"] = row[field].pk if row[field] else None
+                else:
+                    stay[attribute] = row[field]
         if "vip_code" not in self.mapped and guest.default_vip_level_id:
-            stay.vip_level_id = guest.default_vip_level_id
+            stay["vip_level_id"] = guest.default_vip_level_id
         return stay
 
-    def _update(self, stay: Stay, changes: dict, detail: dict) -> StayChange:
+    def _update(self, stay: Stay, changes: dict, detail: dict) -> dict:
         old_rank = stay.vip_level.rank if stay.vip_level_id else None
         guest_fields = []
         for key, (_old, new) in changes.items():
@@ -467,13 +531,14 @@ class StayImporter(engine.Importer):
             and (old_rank is None or stay.vip_level.rank < old_rank)
         ):
             self.vip_ids.append(stay.pk)
-        return StayChange(
-            stay=stay,
-            kind=StayChange.Kind.IMPORT,
-            changes=detail,
-            changed_by=self.user,
-            batch=self.batch,
-        )
+        return {
+            "stay_id": stay.pk,
+            "kind": StayChange.Kind.IMPORT,
+            "changes": detail,
+            "changed_by_id": self.user.pk if self.user else None,
+            "batch_id": self.batch.pk if self.batch else None,
+            "changed_at": timezone.now(),
+        }
 
     def finish(self, keys: set[str] | None, commit: bool) -> None:
         """Stays of the file's dates it no longer lists: flag them, never delete them."""

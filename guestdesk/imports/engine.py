@@ -7,8 +7,11 @@ reading and limits, the profile's columns, control characters, repeated keys, ch
 progress, the per-row report and the batch's status.
 """
 
+import heapq
 import json
 import logging
+from array import array
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -48,6 +51,46 @@ def text(value: Any) -> str:
         value = int(value)
     result = str(value).strip()
     return "" if result.upper() == "NULL" else result
+
+
+class SeenKeys:
+    """The keys already read and the row of each, in about 16 bytes a key.
+
+    Sorted runs of 64-bit hashes (with their row numbers) merged like a log, so a file of
+    a million rows does not hold a million Python objects just to spot a repeated key.
+    """
+
+    RECENT = 1000
+
+    def __init__(self) -> None:
+        self.runs: list[tuple[array, array]] = []
+        self.recent: dict[int, int] = {}
+
+    def first(self, key: str, number: int) -> int:
+        """The row where `key` first appeared (`number` itself when it is new)."""
+        digest = hash(key)
+        if digest in self.recent:
+            return self.recent[digest]
+        for hashes, numbers in self.runs:
+            at = bisect_left(hashes, digest)
+            if at < len(hashes) and hashes[at] == digest:
+                return numbers[at]
+        self.recent[digest] = number
+        if len(self.recent) >= self.RECENT:
+            self._seal()
+        return number
+
+    def _seal(self) -> None:
+        items = sorted(self.recent.items())
+        self.recent = {}
+        self.runs.append((array("q", (h for h, _ in items)), array("q", (n for _, n in items))))
+        while len(self.runs) > 1 and len(self.runs[-1][0]) >= len(self.runs[-2][0]):
+            newer, older = self.runs.pop(), self.runs.pop()
+            hashes, numbers = array("q"), array("q")
+            for digest, number in heapq.merge(zip(*older, strict=True), zip(*newer, strict=True)):
+                hashes.append(digest)
+                numbers.append(number)
+            self.runs.append((hashes, numbers))
 
 
 class Importer:
@@ -218,7 +261,7 @@ class Importer:
         if self.batch is not None:
             self.batch.rows.all().delete()  # the report of this step only
         self.progress(0, table.total)
-        seen: dict[int, int] = {}
+        seen = SeenKeys()
         keys: set[str] | None = set() if self.wants_keys else None
         chunk: list[tuple[int, dict]] = []
         for done, (number, cells) in enumerate(table.rows(), start=1):
@@ -226,7 +269,7 @@ class Importer:
             row = self._parse(number, fields)
             if row is not None:
                 key = self.key(row)
-                first = seen.setdefault(hash(key), number)
+                first = seen.first(key, number)
                 if first != number:
                     self.note(
                         number, "rejected", key, self.label(fields, row), self.repeated(first)
