@@ -64,7 +64,7 @@ def test_agent_imports_marks_arrived_and_manager_reviews(
     login(manager)
     page.goto(batch_url)
     page.click("[data-testid=apply-vip]")
-    expect(page.locator(".alert-success")).to_contain_text("VIP levels applied: 1.")
+    expect(page.get_by_text("VIP levels applied: 1.")).to_be_visible()
     assert Stay.objects.get(confirmation_number="E2E-1").vip_level.code == "VIP1"
     login(agent)
 
