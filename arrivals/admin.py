@@ -47,10 +47,10 @@ class StayAdmin(admin.ModelAdmin):
 
 @admin.register(ImportProfile)
 class ImportProfileAdmin(admin.ModelAdmin):
-    list_display = ["name", "source", "encoding", "delimiter", "date_format"]
+    list_display = ["name", "kind", "source", "encoding", "delimiter", "date_format"]
 
 
 @admin.register(ImportBatch)
 class ImportBatchAdmin(admin.ModelAdmin):
     list_display = ["original_name", "created_at", "status", "uploaded_by", "total_rows"]
-    readonly_fields = ["report", "counts"]
+    readonly_fields = ["counts", "attempts"]

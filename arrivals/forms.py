@@ -12,6 +12,7 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
+from guestdesk.imports.pages import check_upload
 
 
 class StayForm(forms.ModelForm):
@@ -113,7 +114,9 @@ class VipReviewForm(forms.Form):
 
 ENCODINGS = [
     ("utf-8", _("UTF-8 (with or without BOM)")),
+    ("utf-16", _("UTF-16 (with BOM)")),
     ("cp1251", _("Windows-1251 (Cyrillic)")),
+    ("kz1048", _("KZ-1048 (Kazakh)")),
     ("latin-1", _("Latin-1")),
 ]
 DELIMITERS = [("", _("Detect")), (",", ","), (";", ";"), ("\t", _("Tab"))]
@@ -125,7 +128,7 @@ class ImportUploadForm(forms.Form):
     file = forms.FileField(label=_("CSV or XLSX file"))
     profile = forms.ModelChoiceField(
         label=_("Import profile"),
-        queryset=ImportProfile.objects.all(),
+        queryset=ImportProfile.objects.filter(kind=ImportProfile.Kind.STAYS),
         required=False,
         empty_label=_("New profile (fill in below)"),
     )
@@ -152,6 +155,9 @@ class ImportUploadForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
         help_text=_('GuestDesk field: column name, e.g. {"confirmation_number": "Conf No"}.'),
     )
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"])
 
     def clean_columns(self):
         text = self.cleaned_data["columns"].strip()

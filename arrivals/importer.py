@@ -1,30 +1,32 @@
-"""PMS imports: read a CSV or XLSX export, check every row, upsert stays by confirmation.
+"""PMS stays on the shared import engine: fields, row parsing, matching and writing.
 
-The same code runs the dry run (`commit=False`: nothing is written, the report says what
-would happen) and the import itself, from the page, the Celery task and `import_stays`.
-Rows are handled in chunks with a fixed number of queries per chunk, so files of tens of
-thousands of rows import in a background task while the page shows the progress.
+Stays are matched by (source, confirmation number); a row that changes a known stay
+updates it and writes the change to its history; a full-day file flags the stays of its
+dates it no longer lists. Reading, limits, batches, progress and the report are the
+engine's (`guestdesk.imports`).
 """
 
-import csv
-import io
-import json
-from datetime import date, datetime, time, timedelta
-from pathlib import Path
+from datetime import date, datetime, time
+from functools import lru_cache
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from django_countries import countries
 
 from arrivals.languages import parse_language
 from arrivals.models import (
+    IMPORT_FIELDS,
     Guest,
     ImportBatch,
     ImportProfile,
+    ImportRow,
     Stay,
     StayChange,
     VipLevel,
@@ -32,8 +34,12 @@ from arrivals.models import (
 )
 from arrivals.signals import announce_vip
 from guestdesk import phones
+from guestdesk.imports import batches, engine, sql
+from guestdesk.imports.engine import text as _text
+from guestdesk.imports.errors import FileRefused, RowError
 
-CHUNK = 500
+ImportFileError = FileRefused  # the name callers knew
+
 # Stay fields an import may change, when the profile maps their column.
 STAY_FIELDS = {
     "room": "room",
@@ -58,122 +64,18 @@ STATUS_WORDS = {
 STATUS_BY_WORD = {word: status for status, words in STATUS_WORDS.items() for word in words}
 
 
-class ImportFileError(Exception):
-    """The file cannot be read at all (not the rows' fault)."""
-
-
-class RowError(Exception):
-    """One row cannot be imported; the message is its reason."""
-
-
-# -- profiles -------------------------------------------------------------------------
-
-
-def load_profile(name_or_path):
-    """A profile dict from a saved profile's name or a JSON file with the same shape."""
-    profile = ImportProfile.objects.filter(name=name_or_path).first()
-    if profile:
-        return profile, profile.as_dict()
-    path = Path(name_or_path)
-    if not path.is_file():
-        raise ImportFileError(_("No import profile named %(name)s.") % {"name": name_or_path})
-    try:
-        data = json.loads(path.read_text(encoding="utf-8-sig"))
-        validate_columns(data.get("columns"))
-    except (ValueError, ValidationError, AttributeError) as exc:
-        raise ImportFileError(
-            _("The profile %(path)s cannot be used: %(error)s") % {"path": path, "error": exc}
-        ) from None
-    return None, {
-        "name": data.get("name") or path.stem,
-        "encoding": data.get("encoding") or "utf-8",
-        "delimiter": data.get("delimiter") or "",
-        "date_format": data.get("date_format") or "%Y-%m-%d",
-        "source": data.get("source") or "PMS",
-        "columns": data["columns"],
-    }
-
-
-# -- reading ------------------------------------------------------------------------
-
-
-def read_rows(path, profile):
-    """The file's rows as (row number, {column: value}); XLSX by its extension."""
-    path = Path(path)
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        return _read_xlsx(path)
-    return _read_csv(path, profile)
-
-
-def _decode(raw, encoding):
-    encoding = (encoding or "utf-8").lower()
-    if raw.startswith(b"\xef\xbb\xbf"):
-        return raw.decode("utf-8-sig")
-    try:
-        return raw.decode("utf-8" if encoding in ("utf-8", "utf8", "utf-8-sig") else encoding)
-    except UnicodeDecodeError:
-        if encoding.startswith("utf"):
-            # Exports from Windows PMSes are often cp1251 even when nobody said so.
-            return raw.decode("cp1251")
-        raise
-    except LookupError:
-        raise ImportFileError(_("Unknown encoding %(name)s.") % {"name": encoding}) from None
-
-
-def _read_csv(path, profile):
-    try:
-        raw = path.read_bytes()
-        text = _decode(raw, profile.get("encoding"))
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    if not text.strip():
-        raise ImportFileError(_("The file is empty."))
-    delimiter = profile.get("delimiter") or _sniff(text)
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    try:
-        header = [h.strip() for h in next(reader)]
-        rows = [(number, row) for number, row in enumerate(reader, start=2) if any(row)]
-    except csv.Error as exc:
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    return header, [(n, dict(zip(header, row, strict=False))) for n, row in rows]
-
-
-def _sniff(text):
-    first = text.splitlines()[0]
-    return max((";", ",", "\t"), key=first.count)
-
-
-def _read_xlsx(path):
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds for a bad file
-        raise ImportFileError(_("The file cannot be read: %(error)s") % {"error": exc}) from None
-    try:
-        rows = book.active.iter_rows(values_only=True)
-        header = [str(h).strip() if h is not None else "" for h in next(rows, [])]
-        if not any(header):
-            raise ImportFileError(_("The file is empty."))
-        result = []
-        for number, row in enumerate(rows, start=2):
-            if any(value not in (None, "") for value in row):
-                result.append((number, dict(zip(header, row, strict=False))))
-    finally:
-        book.close()
-    return header, result
-
-
 # -- parsing one row ------------------------------------------------------------------
 
 
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    text = str(value).strip()
-    return "" if text.upper() == "NULL" else text
+@lru_cache(maxsize=4096)
+def _parse_date(text: str, fmt: str) -> date | None:
+    # Exports repeat the same few hundred dates: parse each once.
+    for candidate in (text, text.split(" ")[0]):
+        try:
+            return datetime.strptime(candidate, fmt).date()
+        except ValueError:
+            continue
+    return None
 
 
 def _date(value, fmt, label):
@@ -183,16 +85,14 @@ def _date(value, fmt, label):
         return value
     text = _text(value)
     if not text:
-        raise RowError(_("%(field)s is missing.") % {"field": label})
-    for candidate in (text, text.split(" ")[0]):
-        try:
-            return datetime.strptime(candidate, fmt).date()
-        except ValueError:
-            continue
-    raise RowError(
-        _("Unreadable %(field)s “%(value)s” (expected %(format)s).")
-        % {"field": label, "value": text, "format": fmt}
-    )
+        raise RowError(_("%(field)s is missing.") % {"field": _(label)})
+    parsed = _parse_date(text, fmt)
+    if parsed is None:
+        raise RowError(
+            _("Unreadable %(field)s “%(value)s” (expected %(format)s).")
+            % {"field": _(label), "value": text, "format": fmt}
+        )
+    return parsed
 
 
 def _time(value):
@@ -220,13 +120,17 @@ def _count(value, default, label):
     except ValueError:
         number = -1
     if not 0 <= number <= 99:
-        raise RowError(_("Unreadable %(field)s “%(value)s”.") % {"field": label, "value": text})
+        raise RowError(_("Unreadable %(field)s “%(value)s”.") % {"field": _(label), "value": text})
     return number
 
 
 def parse_country(value):
     """ISO alpha-2, alpha-3 or an English country name; None when unreadable."""
-    text = _text(value)
+    return _country(_text(value))
+
+
+@lru_cache(maxsize=1024)
+def _country(text: str) -> str | None:
     if not text:
         return ""
     if len(text) in (2, 3) and text.isalpha():
@@ -250,10 +154,8 @@ def _names(fields):
     return _text(fields.get("first_name")), _text(fields.get("last_name"))
 
 
-def parse_row(raw, profile, levels):
-    """One file row as GuestDesk values; raises RowError with the reason."""
-    columns = profile["columns"]
-    fields = {field: raw.get(column) for field, column in columns.items() if column}
+def parse_row(fields, profile, levels):
+    """One file row (field: cell) as GuestDesk values; raises RowError with the reason."""
     fmt = profile.get("date_format") or "%Y-%m-%d"
     row = {"confirmation_number": _text(fields.get("confirmation_number"))}
     if not row["confirmation_number"]:
@@ -261,16 +163,17 @@ def parse_row(raw, profile, levels):
     row["first_name"], row["last_name"] = _names(fields)
     if not row["last_name"]:
         raise RowError(_("Guest name is missing."))
-    row["arrival_date"] = _date(fields.get("arrival_date"), fmt, _("arrival date"))
-    row["departure_date"] = _date(fields.get("departure_date"), fmt, _("departure date"))
+    # Labels are translated only when a row is refused (gettext per row is not free).
+    row["arrival_date"] = _date(fields.get("arrival_date"), fmt, gettext_noop("arrival date"))
+    row["departure_date"] = _date(fields.get("departure_date"), fmt, gettext_noop("departure date"))
     if row["departure_date"] < row["arrival_date"]:
         raise RowError(_("Departure is before arrival."))
     if "arrival_time" in fields:
         row["arrival_time"] = _time(fields["arrival_time"])
     if "adults" in fields:
-        row["adults"] = _count(fields["adults"], 1, _("adults"))
+        row["adults"] = _count(fields["adults"], 1, gettext_noop("adults"))
     if "children" in fields:
-        row["children"] = _count(fields["children"], 0, _("children"))
+        row["children"] = _count(fields["children"], 0, gettext_noop("children"))
     for field in ("room", "notes", "company"):
         if field in fields:
             row[field] = _text(fields[field])
@@ -315,7 +218,7 @@ def _phone(text):
         raise RowError(error.messages[0]) from None
 
 
-# -- the import -----------------------------------------------------------------------
+# -- matching and writing ---------------------------------------------------------------
 
 
 def _plain(value):
@@ -326,6 +229,21 @@ def _plain(value):
     if value is None:
         return None
     return str(value)
+
+
+def _guests_named(pairs: set[tuple[str, str]]) -> Any:
+    """Primary keys of the guests with one of these (last name, first name) pairs."""
+    if sql.is_postgresql():
+        last, first = zip(*pairs, strict=True) if pairs else ((), ())
+        return RawSQL(
+            "SELECT id FROM arrivals_guest WHERE (last_name, first_name) IN "
+            "(SELECT * FROM unnest(%s::text[], %s::text[]))",
+            [list(last), list(first)],
+        )
+    query = Q(pk__in=[])
+    for last, first in pairs:
+        query |= Q(last_name=last, first_name=first)
+    return Guest.objects.filter(query).values("pk")
 
 
 class GuestIndex:
@@ -343,7 +261,8 @@ class GuestIndex:
         if guest.email:
             self.by_email.setdefault(guest.email.lower(), guest)
         if guest.phone:
-            self.by_phone.setdefault(guest.phone.as_e164, guest)
+            phone = guest.phone if isinstance(guest.phone, str) else guest.phone.as_e164
+            self.by_phone.setdefault(phone, guest)
         key = (guest.first_name.casefold(), guest.last_name.casefold())
         self.by_name.setdefault(key, []).append(guest)
 
@@ -352,8 +271,9 @@ class GuestIndex:
             return
         emails = {r["email"] for r in rows if r.get("email")}
         phones = {r["phone"] for r in rows if r.get("phone")}
-        last_names = {r["last_name"] for r in rows}
-        query = Q(last_name__in=last_names)
+        # Exact (last, first) pairs, so a common last name does not load every guest.
+        pairs = {(r["last_name"], r["first_name"]) for r in rows}
+        query = Q(pk__in=_guests_named(pairs))
         if emails:
             query |= Q(email__in=emails)
         if phones:
@@ -406,85 +326,95 @@ def _stay_changes(stay, row, mapped):
     return changes
 
 
-class Importer:
-    """Runs one batch: `run(commit)` returns the report and, on commit, writes the stays."""
+class NewGuest:
+    """A guest this file introduces, before it is written (no model instance per row)."""
 
-    def __init__(self, profile, user=None, batch=None, full_day=False, progress=None):
-        self.profile = profile
+    default_vip_level_id = None
+
+    def __init__(self, values: dict) -> None:
+        self.values = values
+        self.pk: int | None = None
+        self.first_name = values.get("first_name", "")
+        self.last_name = values.get("last_name", "")
+        self.email = values.get("email", "")
+        self.phone = values.get("phone", "")
+        self.nationality = values.get("nationality", "")
+
+
+def _code(level: VipLevel | None) -> str:
+    return level.code if level else ""
+
+
+class StayImporter(engine.Importer):
+    """PMS stays: upserted by (source, confirmation number), with their history."""
+
+    kind = "stays"
+    batch_model = ImportBatch
+    fields = IMPORT_FIELDS
+    counted = ("created", "updated", "unchanged", "rejected", "flagged")
+
+    def __init__(self, profile: dict, **kwargs: Any) -> None:
+        super().__init__(profile, **kwargs)
         self.source = profile.get("source") or "PMS"
-        self.user = user
-        self.batch = batch
-        self.full_day = full_day
-        self.progress = progress or (lambda done, total: None)
+        self.full_day = bool(self.options.get("full_day"))
+        self.wants_keys = self.full_day
         self.levels = {level.code.upper(): level for level in VipLevel.objects.all()}
-        self.mapped = {field for field, column in profile["columns"].items() if column}
+        self.mapped = set(self.columns)
         self.guests = GuestIndex()
-        self.counts = {"created": 0, "updated": 0, "unchanged": 0, "rejected": 0, "flagged": 0}
-        self.rows = []  # [row number, action, confirmation, guest name, detail]
-        self.vip_ids = []
+        self.vip_ids: list[int] = []
+        self.dates: set[date] = set()
 
-    def run(self, path, commit):
-        header, raw_rows = read_rows(path, self.profile)
-        missing = [c for c in self.profile["columns"].values() if c and c not in header]
-        if missing:
-            raise ImportFileError(
-                _("The file has no column %(columns)s (its columns: %(header)s).")
-                % {"columns": ", ".join(missing), "header": ", ".join(header)}
-            )
-        total = len(raw_rows)
-        self.progress(0, total)
-        seen, dates = {}, set()
-        for start in range(0, total, CHUNK):
-            parsed = []
-            for number, raw in raw_rows[start : start + CHUNK]:
-                try:
-                    row = parse_row(raw, self.profile, self.levels)
-                except RowError as exc:
-                    self._reject(number, raw, str(exc))
-                    continue
-                first = seen.get(row["confirmation_number"])
-                if first:
-                    self._reject(
-                        number,
-                        raw,
-                        _("Confirmation number repeats row %(row)s.") % {"row": first},
-                        row=row,
-                    )
-                    continue
-                seen[row["confirmation_number"]] = number
-                dates.add(row["arrival_date"])
-                parsed.append((number, row))
-            if commit:
-                with transaction.atomic():
-                    self._chunk(parsed, commit)
-            else:
-                self._chunk(parsed, commit)
-            self.progress(min(start + CHUNK, total), total)
-        if self.full_day and dates:
-            self._flag_missing(dates, set(seen), commit)
-        if commit:
-            announce_vip(self.vip_ids)
-        return {"counts": self.counts, "rows": self.rows, "total": total}
+    @classmethod
+    def check_columns(cls, columns: Any) -> None:
+        validate_columns(columns)
 
-    def _reject(self, number, raw, reason, row=None):
-        self.counts["rejected"] += 1
-        columns = self.profile["columns"]
-        confirmation = (
-            row["confirmation_number"]
-            if row
-            else _text(raw.get(columns.get("confirmation_number")))
-        )
-        name = " ".join(
-            _text(raw.get(columns.get(field)))
-            for field in ("full_name", "first_name", "last_name")
-            if columns.get(field)
+    @classmethod
+    def command_profile(cls, profile: dict) -> dict:
+        return {"source": profile.get("source") or "PMS"}
+
+    @classmethod
+    def batch_values(cls, saved: Any, options: dict) -> dict:
+        return {"profile": saved, "full_day": bool(options.get("full_day"))}
+
+    @classmethod
+    def saved_profile(cls, name: str) -> tuple[Any, dict] | None:
+        profile = ImportProfile.objects.filter(name=name, kind=ImportProfile.Kind.STAYS).first()
+        return (profile, profile.as_dict()) if profile else None
+
+    def parse(self, fields: dict[str, Any]) -> dict:
+        return parse_row(fields, self.profile, self.levels)
+
+    def key(self, row: dict) -> str:
+        return row["confirmation_number"]
+
+    def _raw_key(self, fields: dict[str, Any]) -> str:
+        return _text(fields.get("confirmation_number"))
+
+    def label(self, fields: dict[str, Any], row: dict | None = None) -> str:
+        if row:
+            return f"{row['first_name']} {row['last_name']}".strip()
+        return " ".join(
+            _text(fields.get(f)) for f in ("full_name", "first_name", "last_name") if f in fields
         ).strip()
-        self.rows.append([number, "rejected", confirmation, name, reason])
 
-    def _chunk(self, parsed, commit):
-        if not parsed:
-            return
-        confirmations = [row["confirmation_number"] for _, row in parsed]
+    def repeated(self, first: int) -> str:
+        return _("Confirmation number repeats row %(row)s.") % {"row": first}
+
+    def _hold_vip(self, number: int, row: dict, old: VipLevel | None, new: VipLevel | None) -> None:
+        """An agent's file: the VIP change waits for a manager (the rest is imported)."""
+        self.note(
+            number,
+            "waiting",
+            row["confirmation_number"],
+            self.label({}, row),
+            _("VIP level %(old)s → %(new)s waits for a manager.")
+            % {"old": _code(old) or "—", "new": _code(new) or "—"},
+            {"source": self.source, "from": _code(old), "to": _code(new)},
+            count=True,
+        )
+
+    def write(self, rows: list[tuple[int, dict]], commit: bool) -> None:
+        confirmations = [row["confirmation_number"] for _, row in rows]
         existing = {
             stay.confirmation_number: stay
             for stay in Stay.objects.filter(
@@ -492,69 +422,94 @@ class Importer:
             ).select_related("guest", "vip_level")
         }
         # Guests are looked up only for new stays; known stays bring their own guest.
-        self.guests.load([r for _, r in parsed if r["confirmation_number"] not in existing])
-        history, new_guests, new_stays = [], [], []
-        for number, row in parsed:
-            name = f"{row['first_name']} {row['last_name']}".strip()
+        self.guests.load([r for _, r in rows if r["confirmation_number"] not in existing])
+        history, new_guests, new_stays, changed = [], [], [], []
+        for number, row in rows:
+            self.dates.add(row["arrival_date"])
             stay = existing.get(row["confirmation_number"])
             if stay is None:
-                self.counts["created"] += 1
-                self.rows.append([number, "created", row["confirmation_number"], name, ""])
+                if not self.trusted and row.get("vip_code"):
+                    self._hold_vip(number, row, None, row["vip_code"])
+                    row = {**row, "vip_code": None}
+                self.note(number, "created", row["confirmation_number"])
                 if commit:
                     new_stays.append(self._new_stay(row, new_guests))
                 continue
             changes = _stay_changes(stay, row, self.mapped)
+            if "vip_level" in changes and not self.trusted:
+                self._hold_vip(number, row, *changes.pop("vip_level"))
             if not changes:
-                self.counts["unchanged"] += 1
-                self.rows.append([number, "unchanged", row["confirmation_number"], name, ""])
+                self.note(number, "unchanged", row["confirmation_number"])
                 continue
-            self.counts["updated"] += 1
             detail = {key: [_plain(old), _plain(new)] for key, (old, new) in changes.items()}
-            self.rows.append([number, "updated", row["confirmation_number"], name, detail])
+            self.note(
+                number, "updated", row["confirmation_number"], self.label({}, row), detail=detail
+            )
             if commit:
                 history.append(self._update(stay, changes, detail))
-        if commit:
-            # New guests, then their stays, in one INSERT each (PostgreSQL returns the keys).
-            Guest.objects.bulk_create(new_guests)
-            Stay.objects.bulk_create(new_stays)
-            created = self.batch.original_name if self.batch else ""
-            for stay in new_stays:
-                if stay.vip_level_id:
-                    self.vip_ids.append(stay.pk)
-                history.append(
-                    StayChange(
-                        stay=stay,
-                        kind=StayChange.Kind.IMPORT,
-                        changes={"created": [None, created]},
-                        changed_by=self.user,
-                        batch=self.batch,
-                    )
-                )
-            StayChange.objects.bulk_create(history)
+                changed.append(stay)
+        if not commit:
+            return
+        if changed:
+            Stay.objects.bulk_update(
+                changed, [*STAY_FIELDS.values(), "missing_from_batch", "updated_at"]
+            )
+        # New guests, then their stays and history: one set-based insert each.
+        fresh = [guest for guest in new_guests if guest.pk is None]
+        for guest, pk in zip(fresh, sql.insert(Guest, [g.values for g in fresh]), strict=True):
+            guest.pk = pk
+        for stay in new_stays:
+            stay["guest_id"] = stay.pop("guest").pk
+        created = self.batch.original_name if self.batch else ""
+        now = timezone.now()
+        for stay, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
+            if stay.get("vip_level_id"):
+                self.vip_ids.append(pk)
+            history.append(
+                {
+                    "stay_id": pk,
+                    "kind": StayChange.Kind.IMPORT,
+                    "changes": {"created": [None, created]},
+                    "changed_by_id": self.user.pk if self.user else None,
+                    "batch_id": self.batch.pk if self.batch else None,
+                    "changed_at": now,
+                }
+            )
+        sql.insert(StayChange, history)
+        # The guests of this chunk are in the database now, where the next chunk's lookup
+        # finds them; forgetting them keeps memory flat however long the file.
+        self.guests = GuestIndex()
 
-    def _new_stay(self, row, new_guests):
-        """An unsaved stay for `row`, with its guest found or added to `new_guests`."""
+    def _new_stay(self, row: dict, new_guests: list["NewGuest"]) -> dict:
+        """A new stay's values for `row`, with its guest found or added to `new_guests`."""
         guest = self.guests.find(row)
         values = _guest_values(row)
         if guest is None:
-            guest = Guest(**values)
+            guest = NewGuest(values)
             new_guests.append(guest)
             self.guests.add(guest)
-        elif guest.pk:
+        elif isinstance(guest, Guest):
             fresh = {k: v for k, v in values.items() if not getattr(guest, k)}
             if fresh:
                 for key, value in fresh.items():
                     setattr(guest, key, value)
                 guest.save(update_fields=[*fresh, "updated_at"])
-        stay = Stay(guest=guest, source=self.source, confirmation_number=row["confirmation_number"])
+        stay = {
+            "guest": guest,
+            "source": self.source,
+            "confirmation_number": row["confirmation_number"],
+        }
         for field, attribute in STAY_FIELDS.items():
             if field in row:
-                setattr(stay, attribute, row[field])
+                if attribute == "vip_level":
+                    stay["vip_level_id"] = row[field].pk if row[field] else None
+                else:
+                    stay[attribute] = row[field]
         if "vip_code" not in self.mapped and guest.default_vip_level_id:
-            stay.vip_level_id = guest.default_vip_level_id
+            stay["vip_level_id"] = guest.default_vip_level_id
         return stay
 
-    def _update(self, stay, changes, detail):
+    def _update(self, stay: Stay, changes: dict, detail: dict) -> dict:
         old_rank = stay.vip_level.rank if stay.vip_level_id else None
         guest_fields = []
         for key, (_old, new) in changes.items():
@@ -565,36 +520,38 @@ class Importer:
                 setattr(stay, key, new)
         if guest_fields:
             stay.guest.save(update_fields=[*guest_fields, "updated_at"])
-        stay.save()
+        stay.updated_at = timezone.now()
         if (
             "vip_level" in changes
             and stay.vip_level
             and (old_rank is None or stay.vip_level.rank < old_rank)
         ):
             self.vip_ids.append(stay.pk)
-        return StayChange(
-            stay=stay,
-            kind=StayChange.Kind.IMPORT,
-            changes=detail,
-            changed_by=self.user,
-            batch=self.batch,
-        )
+        return {
+            "stay_id": stay.pk,
+            "kind": StayChange.Kind.IMPORT,
+            "changes": detail,
+            "changed_by_id": self.user.pk if self.user else None,
+            "batch_id": self.batch.pk if self.batch else None,
+            "changed_at": timezone.now(),
+        }
 
-    def _flag_missing(self, dates, listed, commit):
-        """Stays of these dates the file no longer lists: flag them, never delete them."""
+    def finish(self, keys: set[str] | None, commit: bool) -> None:
+        """Stays of the file's dates it no longer lists: flag them, never delete them."""
+        if not self.full_day or not self.dates:
+            return
         stays = list(
             Stay.objects.filter(
                 source=self.source,
-                arrival_date__in=dates,
+                arrival_date__in=self.dates,
                 status=Stay.Status.EXPECTED,
                 missing_from_batch__isnull=True,
             )
-            .exclude(confirmation_number__in=listed)
+            .exclude(confirmation_number__in=keys or ())
             .select_related("guest")
         )
         for stay in stays:
-            self.counts["flagged"] += 1
-            self.rows.append([None, "flagged", stay.confirmation_number, stay.guest.name, ""])
+            self.note(None, "flagged", stay.confirmation_number, stay.guest.name)
         if commit and stays:
             Stay.objects.filter(pk__in=[s.pk for s in stays]).update(missing_from_batch=self.batch)
             StayChange.objects.bulk_create(
@@ -608,83 +565,83 @@ class Importer:
                 for stay in stays
             )
 
+    def after_commit(self) -> None:
+        announce_vip(self.vip_ids)
 
-def summary(counts):
+
+IMPORTERS = [StayImporter]
+Importer = StayImporter  # the name the command, tests and benchmarks use
+
+
+def load_profile(name_or_path: str) -> tuple[ImportProfile | None, dict]:
+    """A profile dict from a saved profile's name or a JSON file with the same shape."""
+    saved, profile = engine.load_profile(StayImporter, name_or_path)
+    profile["source"] = profile.get("source") or "PMS"
+    return saved, profile
+
+
+def summary(counts: dict) -> str:
     """The one line `import_stays` prints (also shown on the page)."""
     line = "created {created}, updated {updated}, unchanged {unchanged}, rejected {rejected}"
-    return line.format(**counts)
+    return line.format(**{"created": 0, "updated": 0, "unchanged": 0, "rejected": 0, **counts})
 
 
-# -- batches --------------------------------------------------------------------------
-
-
-def _progress_of(batch_pk):
-    def report(done, total):
-        # Outside the import's transaction, so the page polling sees it move.
-        ImportBatch.objects.filter(pk=batch_pk).update(
-            processed_rows=done, total_rows=total, progress_at=timezone.now()
-        )
-
-    return report
-
-
-def run_batch(batch_pk, commit):
+def run_batch(batch_pk: int, commit: bool) -> dict | None:
     """Check (dry run) or import batch `batch_pk`; a second run of the same step does nothing."""
-    Status = ImportBatch.Status
-    start, running, finished = (
-        (Status.CHECKED, Status.IMPORTING, Status.DONE)
-        if commit
-        else (Status.PENDING, Status.CHECKING, Status.CHECKED)
-    )
-    if not ImportBatch.objects.filter(pk=batch_pk, status=start).update(
-        status=running, processed_rows=0, progress_at=timezone.now()
-    ):
-        return None
-    batch = ImportBatch.objects.select_related("uploaded_by").get(pk=batch_pk)
-    importer = Importer(
-        batch.profile_settings,
-        user=batch.uploaded_by,
-        batch=batch,
-        full_day=batch.full_day,
-        progress=_progress_of(batch_pk),
-    )
-    try:
-        report = importer.run(batch.file.path, commit=commit)
-    except ImportFileError as exc:
-        ImportBatch.objects.filter(pk=batch_pk).update(status=Status.FAILED, error=str(exc))
-        return None
-    values = {"status": finished, "counts": report["counts"], "report": report}
-    if commit:
-        values["committed_at"] = timezone.now()
-    ImportBatch.objects.filter(pk=batch_pk).update(**values)
-    return report
+    return engine.run_batch(StayImporter, batch_pk, commit)
 
 
-STALLED_AFTER = timedelta(minutes=15)
+def resume_stalled(now: datetime | None = None) -> list[int]:
+    """Queue again the import steps whose worker died (every kind of import)."""
+    return batches.resume_stalled(now)
 
 
-def resume_stalled(queue, now=None):
-    """Start again the steps whose worker died: no progress for STALLED_AFTER.
+@transaction.atomic
+def apply_waiting_vip(batch: ImportBatch, user: Any) -> int:
+    """Apply the VIP levels an agent's file carried (a manager's one action); returns how many.
 
-    The queued task was delivered again, but found the batch already running and did
-    nothing; without this the batch would show "importing" forever. Running a step again
-    is safe: stays are upserted by confirmation number, so rows already imported count as
-    unchanged. `queue(batch_pk, commit)` starts a step (the task, given by the caller so
-    this module never imports the tasks). Returns the primary keys of the batches queued again.
+    The waiting rows are locked and marked applied in the same transaction, so a second
+    click, or two managers at once, applies them once.
     """
-    Status = ImportBatch.Status
-    cutoff = (now or timezone.now()) - STALLED_AFTER
-    resumed = []
-    for running, start, commit in (
-        (Status.CHECKING, Status.PENDING, False),
-        (Status.IMPORTING, Status.CHECKED, True),
-    ):
-        stalled = ImportBatch.objects.filter(status=running, progress_at__lt=cutoff)
-        for pk in stalled.values_list("pk", flat=True):
-            # Conditional, so two beat ticks never queue the same batch twice.
-            if ImportBatch.objects.filter(pk=pk, status=running, progress_at__lt=cutoff).update(
-                status=start
-            ):
-                queue(pk, commit)
-                resumed.append(pk)
-    return resumed
+    waiting = list(
+        ImportRow.objects.select_for_update()
+        .filter(batch=batch, action=ImportRow.Action.WAITING)
+        .order_by("pk")
+    )
+    if not waiting:
+        return 0
+    levels = {level.code: level for level in VipLevel.objects.all()}
+    stays = {
+        (stay.source, stay.confirmation_number): stay
+        for stay in Stay.objects.filter(
+            confirmation_number__in=[row.key for row in waiting]
+        ).select_related("vip_level")
+    }
+    history, upgraded = [], []
+    for row in waiting:
+        stay = stays.get((row.detail.get("source"), row.key))
+        new = levels.get(row.detail.get("to") or "")
+        if stay is None or (row.detail.get("to") and new is None):
+            continue
+        old = stay.vip_level
+        if _code(old) == _code(new):
+            continue
+        stay.vip_level = new
+        stay.save(update_fields=["vip_level", "updated_at"])
+        if new and new.outranks(old):
+            upgraded.append(stay.pk)
+        history.append(
+            StayChange(
+                stay=stay,
+                kind=StayChange.Kind.IMPORT,
+                changes={"vip_level": [_code(old) or None, _code(new) or None]},
+                changed_by=user,
+                batch=batch,
+            )
+        )
+    StayChange.objects.bulk_create(history)
+    ImportRow.objects.filter(pk__in=[row.pk for row in waiting]).update(
+        action=ImportRow.Action.APPLIED
+    )
+    announce_vip(upgraded)
+    return len(history)

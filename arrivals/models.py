@@ -17,6 +17,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 
 from arrivals.languages import language_choices
 from guestdesk.emails import message_language
+from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 from guestdesk.transitions import HasTransitions
 
 
@@ -77,6 +78,10 @@ class VipLevel(models.Model):
     @property
     def css_class(self):
         return f"vip-{self.colour}"
+
+    def outranks(self, other: "VipLevel | None") -> bool:
+        """True when this level is higher than `other` (None counts as no VIP)."""
+        return other is None or self.rank < other.rank
 
 
 class GuestQuerySet(models.QuerySet):
@@ -451,16 +456,23 @@ def validate_columns(value):
 
 
 class ImportProfile(models.Model):
-    """How one PMS writes its export: encoding, separator, date format, column names."""
+    """How one system writes its export: encoding, separator, date format, column names."""
+
+    class Kind(models.TextChoices):
+        STAYS = "stays", _("PMS stays")
+        REVIEWS = "reviews", _("reviews")
 
     name = models.CharField(_("name"), max_length=100, unique=True)
+    kind = models.CharField(_("kind"), max_length=10, choices=Kind, default=Kind.STAYS)
     source = models.CharField(
         _("source"), max_length=30, default="PMS", help_text=_("For example OPERA or FIDELIO.")
     )
     encoding = models.CharField(_("encoding"), max_length=20, default="utf-8")
     delimiter = models.CharField(_("separator"), max_length=2, default=",", blank=True)
     date_format = models.CharField(_("date format"), max_length=30, default="%Y-%m-%d")
-    columns = models.JSONField(_("columns"), default=dict, validators=[validate_columns])
+    columns = models.JSONField(_("columns"), default=dict)
+    # Top-level settings other than the columns (a sheet name, a fixed review scale...).
+    extra = models.JSONField(_("other settings"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     class Meta:
@@ -471,8 +483,16 @@ class ImportProfile(models.Model):
     def __str__(self):
         return self.name
 
+    def clean(self):
+        if self.kind == self.Kind.STAYS:
+            try:
+                validate_columns(self.columns)
+            except ValidationError as exc:
+                raise ValidationError({"columns": exc.messages}) from None
+
     def as_dict(self):
         return {
+            **(self.extra or {}),
             "name": self.name,
             "encoding": self.encoding,
             "delimiter": self.delimiter,
@@ -485,16 +505,10 @@ class ImportProfile(models.Model):
         return json.dumps(self.as_dict(), ensure_ascii=False, indent=2)
 
 
-class ImportBatch(models.Model):
-    """One uploaded PMS file, kept with its dry run and final report."""
+class ImportBatch(ImportBatchBase):
+    """One uploaded PMS file, kept with its dry run and final report (rows: ImportRow)."""
 
-    class Status(models.TextChoices):
-        PENDING = "pending", _("waiting")
-        CHECKING = "checking", _("checking")
-        CHECKED = "checked", _("dry run done")
-        IMPORTING = "importing", _("importing")
-        DONE = "done", _("imported")
-        FAILED = "failed", _("failed")
+    IMPORT_OPTIONS = ("full_day",)
 
     profile = models.ForeignKey(
         ImportProfile,
@@ -504,9 +518,7 @@ class ImportBatch(models.Model):
         related_name="batches",
         verbose_name=_("profile"),
     )
-    profile_settings = models.JSONField(_("profile used"), default=dict)
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
     full_day = models.BooleanField(
         _("full-day file"),
         default=False,
@@ -515,39 +527,17 @@ class ImportBatch(models.Model):
             "flagged for an agent to confirm."
         ),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.PENDING)
-    total_rows = models.PositiveIntegerField(_("rows"), default=0)
-    processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
-    counts = models.JSONField(_("counts"), default=dict)
-    report = models.JSONField(_("report"), default=dict)
-    error = models.TextField(_("error"), blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
-    # Last sign of life of the step running now; a stalled step is resumed (see importer).
-    progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at"]
+    class Meta(ImportBatchBase.Meta):
         verbose_name = _("import batch")
         verbose_name_plural = _("import batches")
 
-    def __str__(self):
-        return f"{self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
 
-    @property
-    def progress(self):
-        if not self.total_rows:
-            return 0 if self.is_running else 100
-        return min(100, round(100 * self.processed_rows / self.total_rows))
+class ImportRow(ImportRowBase):
+    """One row of a PMS batch's report: rejected, updated, flagged or a VIP change waiting."""
 
-    @property
-    def is_running(self):
-        return self.status in (self.Status.PENDING, self.Status.CHECKING, self.Status.IMPORTING)
+    batch = models.ForeignKey(ImportBatch, on_delete=models.CASCADE, related_name="rows")
+
+    class Meta(ImportRowBase.Meta):
+        verbose_name = _("import report row")
+        verbose_name_plural = _("import report rows")

@@ -3,7 +3,7 @@ from datetime import date, timedelta
 
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,14 +22,11 @@ from arrivals.forms import (
     VipReviewForm,
 )
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
-from arrivals.tasks import run_import_batch
 from guestdesk import roles
+from guestdesk.imports import batches, pages
 from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
-
-# Files up to this size import in the request; larger ones in a Celery task.
-INLINE_IMPORT_BYTES = 256 * 1024
 
 LISTS = {
     "arrivals": {
@@ -426,44 +423,36 @@ def guest_edit(request, pk):
 def imports(request):
     form = ImportUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
         profile, settings = form.profile_settings()
-        batch = ImportBatch(
+        batch = pages.accept_upload(
+            importer.StayImporter.kind,
+            ImportBatch,
+            form.cleaned_data["file"],
+            request,
             profile=profile,
             profile_settings=settings,
-            original_name=upload.name[:255],
             full_day=form.cleaned_data["full_day"],
-            uploaded_by=request.user,
         )
-        batch.file.save(upload.name, upload, save=True)
-        _start(batch, commit=False, size=upload.size)
         return redirect("arrivals:import_batch", pk=batch.pk)
     context = {
         "form": form,
-        "batches": list(ImportBatch.objects.select_related("uploaded_by", "profile")[:20]),
-        "profiles": list(ImportProfile.objects.all()),
+        # Counts only: a batch's report rows live in their own table, never loaded here.
+        "batches": list(
+            ImportBatch.objects.select_related("uploaded_by", "profile").defer(
+                "profile_settings", "error"
+            )[:20]
+        ),
+        "profiles": list(ImportProfile.objects.filter(kind=ImportProfile.Kind.STAYS)),
     }
     return render(request, "arrivals/imports.html", context)
-
-
-def _start(batch, commit, size):
-    """Small files run now; large ones in a Celery task while the page shows progress."""
-    if size <= INLINE_IMPORT_BYTES:
-        importer.run_batch(batch.pk, commit)
-    else:
-        run_import_batch.delay(batch.pk, commit)  # once the batch is committed
 
 
 @role_required(*roles.DESK)
 def import_batch(request, pk):
     batch = get_object_or_404(ImportBatch.objects.select_related("uploaded_by", "profile"), pk=pk)
-    rows = batch.report.get("rows", [])
-    shown = {"rejected": [], "created": [], "updated": [], "unchanged": [], "flagged": []}
-    for row in rows:
-        shown.setdefault(row[1], []).append(row)
-    context = {"batch": batch, "shown": shown, "limit": 500, "summary": ""}
-    if batch.counts:
-        context["summary"] = importer.summary(batch.counts)
+    context = pages.report_context(request, batch)
+    context["summary"] = importer.summary(batch.counts) if batch.counts else ""
+    context["can_apply_vip"] = roles.is_manager(request.user)
     return render(request, "arrivals/import_batch.html", context)
 
 
@@ -471,25 +460,23 @@ def import_batch(request, pk):
 @require_POST
 def import_commit(request, pk):
     batch = get_object_or_404(ImportBatch, pk=pk)
-    if batch.status != ImportBatch.Status.CHECKED:
+    if not batches.commit(importer.StayImporter.kind, batch):
         messages.error(request, _("This file was already imported or is not checked yet."))
-        return redirect("arrivals:import_batch", pk=pk)
-    _start(batch, commit=True, size=batch.file.size)
+    return redirect("arrivals:import_batch", pk=pk)
+
+
+@role_required(*roles.MANAGERS)
+@require_POST
+def import_apply_vip(request, pk):
+    batch = get_object_or_404(ImportBatch, pk=pk)
+    applied = importer.apply_waiting_vip(batch, request.user)
+    messages.success(request, _("VIP levels applied: %(count)s.") % {"count": applied})
     return redirect("arrivals:import_batch", pk=pk)
 
 
 @role_required(*roles.DESK)
 def import_progress(request, pk):
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    return JsonResponse(
-        {
-            "status": batch.status,
-            "running": batch.is_running,
-            "progress": batch.progress,
-            "processed": batch.processed_rows,
-            "total": batch.total_rows,
-        }
-    )
+    return pages.progress_json(get_object_or_404(ImportBatch, pk=pk))
 
 
 @role_required(*roles.DESK)

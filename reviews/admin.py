@@ -27,4 +27,4 @@ class ReviewAdmin(admin.ModelAdmin):
 @admin.register(ReviewImport)
 class ReviewImportAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "created_at", "uploaded_by")
-    readonly_fields = ("counts", "report")
+    readonly_fields = ("counts", "attempts")

@@ -126,8 +126,18 @@ def links_for(review, topics):
     """Unsaved ReviewTopic rows for `review` (one per topic mentioned)."""
     links = []
     text = "\n".join(part for part in (review.title, review.text) if part)
-    for topic, found in mentions(text, topics).items():
-        verdicts = [(sentiment(review.score, s, p), s) for s, p in found]
+    found_in: dict = {}
+    # Sites such as Booking.com ask for what was liked and what was not: each part says
+    # its sentiment itself, whatever the score.
+    for part, fixed in (
+        (text, None),
+        (getattr(review, "positive_text", ""), ReviewTopic.Sentiment.POSITIVE),
+        (getattr(review, "negative_text", ""), ReviewTopic.Sentiment.NEGATIVE),
+    ):
+        for topic, found in mentions(part, topics).items():
+            found_in.setdefault(topic, []).extend((s, p, fixed) for s, p in found)
+    for topic, found in found_in.items():
+        verdicts = [(fixed or sentiment(review.score, s, p), s) for s, p, fixed in found]
         # One complaint about a topic outweighs praise of it elsewhere in the review.
         negative = [s for verdict, s in verdicts if verdict == ReviewTopic.Sentiment.NEGATIVE]
         verdict = ReviewTopic.Sentiment.NEGATIVE if negative else ReviewTopic.Sentiment.POSITIVE

@@ -4,10 +4,10 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from arrivals.models import Guest
+from arrivals.models import Guest, ImportProfile
+from guestdesk.imports.pages import check_upload
 from reviews.models import Review
 
-MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 DEFAULT_DAYS = 90
 
 
@@ -51,7 +51,15 @@ class ResponseForm(forms.Form):
 
 
 class ImportForm(forms.Form):
-    file = forms.FileField(label=_("CSV file"))
+    """Upload a reviews file; a saved profile maps other column names."""
+
+    file = forms.FileField(label=_("CSV or XLSX file"))
+    profile = forms.ModelChoiceField(
+        label=_("Import profile"),
+        queryset=ImportProfile.objects.filter(kind=ImportProfile.Kind.REVIEWS),
+        required=False,
+        empty_label=_("None: the header names the fields"),
+    )
     source = forms.ChoiceField(
         label=_("Source"),
         required=False,
@@ -60,12 +68,11 @@ class ImportForm(forms.Form):
     )
 
     def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if upload.size > MAX_UPLOAD_BYTES:
-            raise forms.ValidationError(_("The file is larger than 5 MB."))
-        if not upload.name.lower().endswith((".csv", ".txt")):
-            raise forms.ValidationError(_("Upload a CSV file."))
-        return upload
+        return check_upload(self.cleaned_data["file"])
+
+    def profile_settings(self) -> tuple[ImportProfile | None, dict]:
+        profile = self.cleaned_data.get("profile")
+        return (profile, profile.as_dict()) if profile else (None, {})
 
 
 class PeriodForm(forms.Form):

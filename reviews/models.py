@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import Guest, Stay
+from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
 
@@ -94,6 +95,9 @@ class Review(models.Model):
         blank=True,
         help_text=_("The review's ID on the site; empty for guest-book entries."),
     )
+    # Reviews without an ID at the source (guest-book exports) are matched on this
+    # fingerprint of source, date, author and text, so a file imported twice adds nothing.
+    import_key = models.CharField(_("import key"), max_length=64, blank=True, editable=False)
     date = models.DateField(_("date"), db_index=True)
     rating = models.DecimalField(_("rating"), max_digits=4, decimal_places=1)
     scale = models.PositiveSmallIntegerField(_("scale"), choices=Scale, default=Scale.TEN)
@@ -101,7 +105,10 @@ class Review(models.Model):
         _("score (0-10)"), max_digits=4, decimal_places=1, db_index=True, editable=False
     )
     title = models.CharField(_("title"), max_length=300, blank=True)
+    # Blank only when the site splits a review into what was liked and disliked.
     text = models.TextField(_("text"))
+    positive_text = models.TextField(_("what the guest liked"), blank=True)
+    negative_text = models.TextField(_("what the guest disliked"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGES, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
     guest = models.ForeignKey(
@@ -155,6 +162,11 @@ class Review(models.Model):
                 condition=~Q(external_id=""),
                 name="reviews_unique_external_id",
             ),
+            models.UniqueConstraint(
+                fields=["source", "import_key"],
+                condition=~Q(import_key=""),
+                name="reviews_unique_import_key",
+            ),
             models.CheckConstraint(
                 condition=Q(rating__gte=1) & Q(rating__lte=models.F("scale")),
                 name="reviews_rating_within_scale",
@@ -175,7 +187,9 @@ class Review(models.Model):
             )
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("The date cannot be in the future.")})
-        if self.text is not None and not self.text.strip():
+        if not any(
+            (part or "").strip() for part in (self.text, self.positive_text, self.negative_text)
+        ):
             raise ValidationError({"text": _("The review has no text.")})
 
     @property
@@ -218,16 +232,10 @@ class ReviewTopic(models.Model):
         return self.sentiment == self.Sentiment.NEGATIVE
 
 
-class ReviewImport(models.Model):
-    """One uploaded CSV of reviews, kept with its dry-run and final report."""
-
-    class Status(models.TextChoices):
-        CHECKED = "checked", _("dry run done")
-        DONE = "done", _("imported")
-        FAILED = "failed", _("failed")
+class ReviewImport(ImportBatchBase):
+    """One uploaded file of reviews, kept with its dry run and report (rows: ReviewImportRow)."""
 
     file = models.FileField(_("file"), upload_to="review-imports/%Y/%m/")
-    original_name = models.CharField(_("file name"), max_length=255)
     source = models.CharField(
         _("source"),
         max_length=20,
@@ -235,25 +243,17 @@ class ReviewImport(models.Model):
         blank=True,
         help_text=_("Used for rows without a source column."),
     )
-    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.CHECKED)
-    counts = models.JSONField(_("counts"), default=dict)
-    report = models.JSONField(_("report"), default=dict)
-    error = models.TextField(_("error"), blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
-    created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
-    committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
 
-    class Meta:
-        ordering = ["-created_at", "-pk"]
+    class Meta(ImportBatchBase.Meta):
         verbose_name = _("review import")
         verbose_name_plural = _("review imports")
 
-    def __str__(self):
-        return f"{self.original_name} ({self.created_at:%Y-%m-%d %H:%M})"
+
+class ReviewImportRow(ImportRowBase):
+    """One row of a review import's report."""
+
+    batch = models.ForeignKey(ReviewImport, on_delete=models.CASCADE, related_name="rows")
+
+    class Meta(ImportRowBase.Meta):
+        verbose_name = _("review import row")
+        verbose_name_plural = _("review import rows")

@@ -12,6 +12,7 @@ urlpatterns = [
     path("import/", views.imports, name="imports"),
     path("import/<int:pk>/", views.import_batch, name="import_batch"),
     path("import/<int:pk>/commit/", views.import_commit, name="import_commit"),
+    path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
     path("import/<int:pk>/file/", views.import_file, name="import_file"),
     path("report/", views.improvement_report, name="report"),
 ]

@@ -8,10 +8,12 @@ from django.views.decorators.http import require_POST
 
 from arrivals.models import Guest
 from guestdesk import roles
+from guestdesk.imports import batches, pages
 from guestdesk.roles import role_required
 from reviews import report, services
 from reviews.filters import ReviewFilter
 from reviews.forms import GuestBookForm, ImportForm, PeriodForm, ResponseForm
+from reviews.importer import ReviewImporter
 from reviews.models import Review, ReviewImport
 
 PAGE_SIZE = 50
@@ -72,46 +74,39 @@ def review_respond(request, pk):
 def imports(request):
     form = ImportForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        upload = form.cleaned_data["file"]
-        batch = ReviewImport(
-            original_name=upload.name[:255],
+        __, settings = form.profile_settings()
+        batch = pages.accept_upload(
+            ReviewImporter.kind,
+            ReviewImport,
+            form.cleaned_data["file"],
+            request,
+            profile_settings=settings,
             source=form.cleaned_data["source"],
-            uploaded_by=request.user,
         )
-        batch.file.save(upload.name, upload, save=True)
-        services.run_import(batch, commit=False)
         return redirect("reviews:import_batch", pk=batch.pk)
-    batches = list(ReviewImport.objects.select_related("uploaded_by")[:20])
-    return render(request, "reviews/imports.html", {"form": form, "batches": batches})
+    # Counts only: a batch's report rows live in their own table, never loaded here.
+    batches_ = list(ReviewImport.objects.select_related("uploaded_by").defer("error")[:20])
+    return render(request, "reviews/imports.html", {"form": form, "batches": batches_})
 
 
 @role_required(*roles.DESK)
 def import_batch(request, pk):
     batch = get_object_or_404(ReviewImport.objects.select_related("uploaded_by"), pk=pk)
-    rows = batch.report.get("rows", [])
-    rejected = [row for row in rows if row[1] == "rejected"]
-    return render(
-        request, "reviews/import_batch.html", {"batch": batch, "rejected": rejected, "rows": rows}
-    )
+    return render(request, "reviews/import_batch.html", pages.report_context(request, batch))
 
 
 @role_required(*roles.DESK)
 @require_POST
 def import_commit(request, pk):
     batch = get_object_or_404(ReviewImport, pk=pk)
-    if batch.status != ReviewImport.Status.CHECKED:
+    if not batches.commit(ReviewImporter.kind, batch):
         messages.error(request, _("This file was already imported or could not be read."))
-        return redirect("reviews:import_batch", pk=pk)
-    counts = services.run_import(batch, commit=True, user=request.user)
-    messages.success(
-        request,
-        _(
-            "Imported: %(created)s new, %(updated)s updated, %(unchanged)s unchanged, "
-            "%(rejected)s rejected."
-        )
-        % counts,
-    )
     return redirect("reviews:import_batch", pk=pk)
+
+
+@role_required(*roles.DESK)
+def import_progress(request, pk):
+    return pages.progress_json(get_object_or_404(ReviewImport, pk=pk))
 
 
 @role_required(*roles.DESK)

@@ -221,10 +221,27 @@ def test_the_command_fails_only_when_the_file_cannot_be_read(tmp_path, profile):
         call_command("import_stays", str(write(tmp_path, ROWS)), profile="nope")
 
 
+@pytest.fixture(autouse=True)
+def background(django_capture_on_commit_callbacks):
+    """Every import step runs in a Celery task queued on commit (eager in tests)."""
+    global run_tasks
+
+    def run_tasks():
+        return django_capture_on_commit_callbacks(execute=True)
+
+    yield
+
+
 def upload(client, path, **extra):
     with path.open("rb") as handle:
         data = {"file": SimpleUploadedFile(path.name, handle.read()), **extra}
-    return client.post(reverse("arrivals:imports"), data)
+    with run_tasks():
+        return client.post(reverse("arrivals:imports"), data)
+
+
+def commit(client, batch):
+    with run_tasks():
+        return client.post(reverse("arrivals:import_commit", args=[batch.pk]))
 
 
 def test_the_page_does_a_dry_run_then_commits_and_keeps_the_file(agent_client, tmp_path, profile):
@@ -235,14 +252,14 @@ def test_the_page_does_a_dry_run_then_commits_and_keeps_the_file(agent_client, t
     assert "created 3, updated 0, unchanged 0, rejected 1" in page
     assert "Confirmation number is missing" in page
     assert not Stay.objects.exists()
-    agent_client.post(reverse("arrivals:import_commit", args=[batch.pk]))
+    commit(agent_client, batch)
     batch.refresh_from_db()
     assert batch.status == "done" and Stay.objects.count() == 3
-    assert batch.report["counts"]["created"] == 3
+    assert batch.counts["created"] == 3
     kept = agent_client.get(reverse("arrivals:import_file", args=[batch.pk]))
     assert b"".join(kept.streaming_content).startswith(HEADER.encode("cp1251"))
     # A second commit of the same batch does nothing.
-    agent_client.post(reverse("arrivals:import_commit", args=[batch.pk]))
+    commit(agent_client, batch)
     assert Stay.objects.count() == 3
 
 
@@ -269,14 +286,14 @@ def test_a_new_profile_needs_its_columns(agent_client, tmp_path):
     assert not ImportBatch.objects.exists()
 
 
-def test_large_files_run_in_a_task_with_progress(
-    agent_client, tmp_path, profile, monkeypatch, django_capture_on_commit_callbacks
+def test_every_file_runs_in_a_task_with_progress(
+    agent_client, tmp_path, profile, django_capture_on_commit_callbacks
 ):
-    from arrivals import views
-
-    monkeypatch.setattr(views, "INLINE_IMPORT_BYTES", 10)
+    # Even a small file: the page never does the import's work inside the request.
+    path = write(tmp_path, ROWS)
+    data = {"file": SimpleUploadedFile(path.name, path.read_bytes()), "profile": profile.pk}
     with django_capture_on_commit_callbacks(execute=False) as callbacks:
-        upload(agent_client, write(tmp_path, ROWS), profile=profile.pk)
+        agent_client.post(reverse("arrivals:imports"), data)
     batch = ImportBatch.objects.get()
     assert batch.status == "pending"
     progress = agent_client.get(reverse("arrivals:import_progress", args=[batch.pk])).json()
@@ -347,5 +364,59 @@ def test_an_import_whose_worker_died_is_resumed(
         assert resume_stalled_imports() == []  # queued once
     batch.refresh_from_db()
     assert batch.status == "done"
-    assert batch.report["counts"]["unchanged"] == 3  # nothing imported twice
+    assert batch.counts["unchanged"] == 3  # nothing imported twice
     assert Stay.objects.count() == 3
+
+
+def test_an_agents_file_imports_everything_but_vip_levels_which_wait_for_a_manager(
+    agent_client, manager, tmp_path, profile
+):
+    from django.test import Client
+
+    manager_client = Client()
+    manager_client.force_login(manager)
+    run(write(tmp_path, ROWS), profile)  # the nightly command: A1 is VIP1
+    later = [ROWS[0].replace(";VIP1;", ";;"), ROWS[1].replace(";;United", ";VIP2;United"), ROWS[2]]
+    later[1] = later[1].replace(";702;", ";808;")
+    upload(agent_client, write(tmp_path, later, name="b.csv"), profile=profile.pk)
+    batch = ImportBatch.objects.get()
+    commit(agent_client, batch)
+    batch.refresh_from_db()
+    a1, a2 = Stay.objects.get(confirmation_number="A1"), Stay.objects.get(confirmation_number="A2")
+    assert a2.room == "808" and a2.vip_level is None and a1.vip_level.code == "VIP1"
+    assert batch.counts["waiting"] == 2
+    page = agent_client.get(reverse("arrivals:import_batch", args=[batch.pk])).content.decode()
+    assert (
+        "VIP level — → VIP2 waits for a manager." in page and 'data-testid="apply-vip"' not in page
+    )
+    apply = reverse("arrivals:import_apply_vip", args=[batch.pk])
+    assert agent_client.post(apply).status_code == 403
+    manager_client.post(apply)
+    manager_client.post(apply)  # a second click applies nothing more
+    a1.refresh_from_db(), a2.refresh_from_db()
+    assert a2.vip_level.code == "VIP2" and a1.vip_level is None
+    assert StayChange.objects.filter(stay=a2, changes__vip_level=[None, "VIP2"]).count() == 1
+
+
+def test_a_managers_upload_applies_the_files_vip_codes(manager_client, tmp_path, profile):
+    upload(manager_client, write(tmp_path, ROWS), profile=profile.pk)
+    batch = ImportBatch.objects.get()
+    commit(manager_client, batch)
+    assert Stay.objects.get(confirmation_number="A1").vip_level.code == "VIP1"
+    assert "waiting" not in ImportBatch.objects.get().counts
+
+
+@pytest.mark.parametrize("rejected", [5, 500])
+def test_the_import_pages_run_a_fixed_number_of_queries(
+    agent_client, tmp_path, profile, django_assert_max_num_queries, rejected
+):
+    bad = [f";No Number {n};02.03.2026;;04.03.2026;;1;;;;;;" for n in range(rejected)]
+    for name in ("a.csv", "b.csv", "c.csv"):
+        upload(agent_client, write(tmp_path, ROWS + bad, name=name), profile=profile.pk)
+    batch = ImportBatch.objects.first()
+    assert batch.rows.filter(action="rejected").count() == rejected
+    with django_assert_max_num_queries(10):
+        assert agent_client.get(reverse("arrivals:imports")).status_code == 200
+    with django_assert_max_num_queries(10):
+        page = agent_client.get(reverse("arrivals:import_batch", args=[batch.pk]))
+    assert "Confirmation number is missing" in page.content.decode()

@@ -53,11 +53,20 @@ def test_agent_imports_marks_arrived_and_manager_reviews(
     page.click("[data-testid=dry-run]")
     summary = page.locator("[data-testid=import-summary]")
     expect(summary).to_contain_text("created 2, updated 0, unchanged 0, rejected 1")
-    expect(page.locator("[data-testid=rejected-rows]")).to_contain_text("yesterday")
+    expect(page.locator("[data-testid=report-rows]")).to_contain_text("yesterday")
     screenshot("arrivals-import")
     page.click("[data-testid=commit-import]")
     expect(summary).to_contain_text("Imported")
     assert Stay.objects.filter(source="E2E").count() == 2
+    # VIP levels are a manager's decision: the agent's file leaves E2E-1's waiting.
+    expect(page.locator("[data-testid=vip-waiting]")).to_contain_text("waits for a manager")
+    batch_url = page.url
+    login(manager)
+    page.goto(batch_url)
+    page.click("[data-testid=apply-vip]")
+    expect(page.get_by_text("VIP levels applied: 1.")).to_be_visible()
+    assert Stay.objects.get(confirmation_number="E2E-1").vip_level.code == "VIP1"
+    login(agent)
 
     page.goto(f"{live_server.url}/arrivals/")
     expect(page.locator("[data-testid=list-title]")).to_contain_text("Arrivals")

@@ -85,6 +85,10 @@ ROUTES = {
     "arrivals:import_batch": {"kwargs": lambda w: {"pk": w["batch"].pk}, "expect": DESK},
     "arrivals:import_commit": {"kwargs": lambda w: {"pk": w["batch"].pk}, "expect": DESK_POST_ONLY},
     "arrivals:import_progress": {"kwargs": lambda w: {"pk": w["batch"].pk}, "expect": DESK},
+    "arrivals:import_apply_vip": {
+        "kwargs": lambda w: {"pk": w["batch"].pk},
+        "expect": MANAGER_POST_ONLY,
+    },
     "arrivals:import_file": {"kwargs": lambda w: {"pk": w["batch"].pk}, "expect": DESK},
     "arrivals:profile_json": {"kwargs": lambda w: {"pk": w["profile"].pk}, "expect": DESK},
     "arrivals:flow": {"expect": EVERY_STAFF},

@@ -13,6 +13,10 @@ ROUTES = {
         "kwargs": lambda w: {"pk": w["review_import"].pk},
         "expect": DESK_POST_ONLY,
     },
+    "reviews:import_progress": {
+        "kwargs": lambda w: {"pk": w["review_import"].pk},
+        "expect": DESK,
+    },
     "reviews:import_file": {"kwargs": lambda w: {"pk": w["review_import"].pk}, "expect": DESK},
     "reviews:report": {"expect": MANAGERS},
 }
