@@ -327,6 +327,26 @@ class Agent(threading.Thread):
         else:
             del self.mine[number]
 
+    def wait_for_batch(self, pk: str, wanted: str, timeout: float = 60) -> bool:
+        """Poll the batch's progress until the worker reaches `wanted` (bounded in time)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            status, _, body = self.browser.get(
+                "import progress", f"/arrivals/import/{pk}/progress/"
+            )
+            if status != 200:
+                self.stats.fail(f"import {pk} progress: {status}")
+                return False
+            state = json.loads(body)
+            if state["status"] == wanted:
+                return True
+            if not state["running"] and state["status"] not in ("pending", "queued"):
+                self.stats.fail(f"import {pk}: {state['status']}, not {wanted}")
+                return False
+            time.sleep(0.3)
+        self.stats.fail(f"import {pk}: not {wanted} after {timeout:.0f} s")
+        return False
+
     def import_stays(self) -> None:
         today = local_now().date()
         confirmations = [f"SOAK-{self.index}-{self.sequence + 1}-{i}" for i in range(3)]
@@ -352,14 +372,19 @@ class Agent(threading.Thread):
         if status != 302 or not batch:
             self.stats.fail(f"import upload: {status}")
             return
-        path = f"/arrivals/import/{batch.group(1)}/commit/"
-        status, _, _ = self.browser.post("import commit", path, {})
+        pk = batch.group(1)
+        # Every import runs in the worker: wait for the check, import, wait for the result.
+        if not self.wait_for_batch(pk, "checked"):
+            return
+        status, _, _ = self.browser.post("import commit", f"/arrivals/import/{pk}/commit/", {})
         if status != 302:
             self.stats.fail(f"import commit: {status}")
             return
-        status, _, page = self.browser.get("import result", f"/arrivals/import/{batch.group(1)}/")
+        if not self.wait_for_batch(pk, "done"):
+            return
+        status, _, page = self.browser.get("import result", f"/arrivals/import/{pk}/")
         if status != 200 or "created 3, updated 0" not in page:
-            self.stats.fail(f"import {batch.group(1)}: the page does not report 3 stays created")
+            self.stats.fail(f"import {pk}: the page does not report 3 stays created")
             return
         with self.ledger.lock:
             self.ledger.stays.extend(confirmations)

@@ -2,7 +2,6 @@
 
 from datetime import datetime, timedelta
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -16,7 +15,7 @@ STALLED_AFTER = timedelta(minutes=15)
 
 def queue(kind: str, pk: int, commit: bool) -> None:
     """Run a step of batch `pk` in the background once the current transaction commits."""
-    transaction.on_commit(lambda: run_batch.delay(kind, pk, commit))
+    run_batch.delay(kind, pk, commit)  # a TransactionAwareTask: it waits for the commit
 
 
 def check(kind: str, batch: ImportBatchBase) -> None:
