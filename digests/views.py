@@ -12,6 +12,7 @@ from digests import services
 from digests.forms import SubscriptionForm
 from digests.models import Digest, DigestSubscription
 from guestdesk import roles
+from guestdesk.http import safe_next
 from guestdesk.middleware import public
 from guestdesk.models import Department
 from guestdesk.tasks import retry_message
@@ -87,7 +88,7 @@ def retry(request, pk):
         messages.success(request, _("The digest will be sent again."))
     else:
         messages.error(request, _("Only a digest that failed can be retried."))
-    return redirect(request.POST.get("next") or "digests:history")
+    return redirect(safe_next(request, "digests:history"))
 
 
 @roles.role_required(*roles.MANAGERS)
