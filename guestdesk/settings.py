@@ -76,6 +76,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Pages with personal data stay out of browser and proxy caches.
+    "guestdesk.privacy.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -143,17 +145,30 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: lock a (user name, address) pair after repeated failures, so an
-# attacker on one address cannot lock the real user out from the front desk.
-AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+# Login throttling: lock a (user name, address) pair after AXES_FAILURE_LIMIT failures, so
+# an attacker on one address cannot lock the real user out from the front desk; and lock an
+# address after AXES_IP_FAILURE_LIMIT failures across any user names (password spraying).
+AXES_USER_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env.integer("AXES_IP_FAILURE_LIMIT", 30)
+AXES_FAILURE_LIMIT = "guestdesk.lockout.failure_limit"
 AXES_COOLOFF_TIME = env.integer("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.integer("PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Reverse proxies in front of GuestDesk (nginx: 1). The client address then comes from
+# X-Forwarded-For; with 0 that header is ignored. Logins and public rate limits share it.
+PROXY_COUNT = env.integer("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "guestdesk.client_ip.client_ip"
+
+# Sessions end after SESSION_IDLE_HOURS without a request (a shift and a half): every
+# request renews the cookie, so the lifetime counts idle time, not time since login.
+SESSION_IDLE_HOURS = env.integer("SESSION_IDLE_HOURS", 12)
+if SESSION_IDLE_HOURS < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_HOURS must be 1 or more.")
+SESSION_COOKIE_AGE = SESSION_IDLE_HOURS * 3600
+SESSION_SAVE_EVERY_REQUEST = True
 
 # Time and language: "today" is the hotel's local date.
 TIME_ZONE = env.string("TIME_ZONE", "Asia/Almaty")
