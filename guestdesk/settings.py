@@ -233,6 +233,8 @@ EMAIL_BACKEND = (
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "GuestDesk <guestdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_MAX_ATTEMPTS = env.integer("EMAIL_MAX_ATTEMPTS", 5)
+# The same document to the same address within these minutes is sent once (double clicks).
+EMAIL_DEDUP_MINUTES = env.integer("EMAIL_DEDUP_MINUTES", 10)
 # Seconds before the first retry of a temporary SMTP failure; doubled at each attempt.
 EMAIL_RETRY_DELAY = env.integer("EMAIL_RETRY_DELAY", 30)
 
