@@ -28,13 +28,23 @@ def _required(reader, name, dev_default, *args):
     return value
 
 
-SECRET_KEY = _required(env.string, "SECRET_KEY", "dev-only-insecure-key-change-me")
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = _required(env.string, "SECRET_KEY", DEV_SECRET_KEY)
 if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only")):
     raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
 DEBUG = env.boolean("DEBUG", not PRODUCTION)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when GUESTDESK_ENV=production.")
-ALLOWED_HOSTS = _required(env.strings, "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = _required(env.strings, "ALLOWED_HOSTS", LOOPBACK_HOSTS)
+# Without GUESTDESK_ENV this is development, whose secret key is in this file: anyone could
+# forge sessions and signed links. Fail closed if such an installation is reachable by name.
+if SECRET_KEY == DEV_SECRET_KEY and set(ALLOWED_HOSTS) - set(LOOPBACK_HOSTS):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS names other hosts than this computer, but SECRET_KEY is the development "
+        "key: set GUESTDESK_ENV=production and a random SECRET_KEY (or a SECRET_KEY of your own "
+        "for a development server on the network)."
+    )
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
