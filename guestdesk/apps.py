@@ -13,6 +13,7 @@ class GuestDeskConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_migrate
 
+        from guestdesk import privacy  # noqa: F401  (connects the login stamp of sessions)
         from guestdesk.celery import app as celery_app
 
         # Without a sender: permissions of apps migrated after this one exist only later.

@@ -86,7 +86,8 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    # Pages with personal data stay out of browser and proxy caches.
+    # Idle sessions end; pages with personal data stay out of browser and proxy caches.
+    "guestdesk.privacy.IdleSessionMiddleware",
     "guestdesk.privacy.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -172,13 +173,16 @@ if PROXY_COUNT < 0:
     raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
 AXES_CLIENT_IP_CALLABLE = "guestdesk.client_ip.client_ip"
 
-# Sessions end after SESSION_IDLE_HOURS without a request (a shift and a half): every
-# request renews the cookie, so the lifetime counts idle time, not time since login.
+# Sessions end after SESSION_IDLE_HOURS without a request (a shift and a half): requests
+# renew the session (guestdesk.privacy.IdleSessionMiddleware), so the lifetime counts idle
+# time, not time since login. It renews at most every SESSION_RENEW_SECONDS, rather than
+# SESSION_SAVE_EVERY_REQUEST's database write on every request.
 SESSION_IDLE_HOURS = env.integer("SESSION_IDLE_HOURS", 12)
 if SESSION_IDLE_HOURS < 1:
     raise ImproperlyConfigured("SESSION_IDLE_HOURS must be 1 or more.")
 SESSION_COOKIE_AGE = SESSION_IDLE_HOURS * 3600
-SESSION_SAVE_EVERY_REQUEST = True
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 300
 
 # Time and language: "today" is the hotel's local date.
 TIME_ZONE = env.string("TIME_ZONE", "Asia/Almaty")
