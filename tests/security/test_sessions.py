@@ -55,6 +55,10 @@ def test_a_deactivated_user_is_logged_out_at_the_next_request(agent_client, agen
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
     assert agent_client.get(reverse("arrivals:today")).status_code == 302
+    # The session is over: reactivating the account does not bring it back.
+    agent.is_active = True
+    agent.save()
+    assert agent_client.get("/").status_code == 302
 
 
 def no_store(response):
