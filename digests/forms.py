@@ -58,7 +58,9 @@ class SubscriptionForm(forms.ModelForm):
 class AcknowledgeForm(forms.Form):
     """Who presses "Mark as read" on the signed link: one of the email's addresses, a name."""
 
-    address = forms.ChoiceField(label=_("Your address"), widget=forms.RadioSelect)
+    address = forms.ChoiceField(
+        label=_("Your address"), widget=forms.RadioSelect(attrs={"class": "form-check-input"})
+    )
     name = forms.CharField(
         label=_("Your name"),
         max_length=100,
