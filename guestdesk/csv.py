@@ -35,16 +35,6 @@ def cell(value: Any) -> Any:
     return value
 
 
-class _Lines:
-    """A file-like target for csv.writer that appends to a response."""
-
-    def __init__(self, response: HttpResponse) -> None:
-        self.response = response
-
-    def write(self, text: str) -> None:
-        self.response.write(text)
-
-
 def csv_response(
     filename: str, header: Sequence[Any], rows: Iterable[Sequence[Any]]
 ) -> HttpResponse:
@@ -52,7 +42,7 @@ def csv_response(
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     attach(response, filename)
     response.write(BOM)  # so spreadsheet programs read Cyrillic and Kazakh names right
-    writer = csv.writer(_Lines(response))
+    writer = csv.writer(response)  # a response is a file to write to
     writer.writerow([cell(value) for value in header])
     for row in rows:
         writer.writerow([cell(value) for value in row])
