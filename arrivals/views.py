@@ -1,4 +1,3 @@
-import csv
 from datetime import date, timedelta
 
 from django.contrib import messages
@@ -7,7 +6,6 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
@@ -23,6 +21,8 @@ from arrivals.forms import (
 )
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
 from guestdesk import roles
+from guestdesk.csv import csv_response
+from guestdesk.http import attach, safe_next
 from guestdesk.imports import batches, pages
 from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
@@ -168,10 +168,6 @@ def departures(request, day=None):
 def _export(request, kind, day):
     _form, _levels, _base, stays = _day_stays(request, kind, day)
     reach = _reach(request.user)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{kind}-{day.isoformat()}.csv"'
-    response.write("\ufeff")  # so that spreadsheet programs read UTF-8 names correctly
-    writer = csv.writer(response)
     header = [
         _("Confirmation"),
         _("Guest"),
@@ -194,7 +190,10 @@ def _export(request, kind, day):
     ]
     if reach["contacts"]:
         header += [_("Email"), _("Phone")]
-    writer.writerow(header)
+    return csv_response(f"{kind}-{day.isoformat()}.csv", header, _export_rows(stays, reach))
+
+
+def _export_rows(stays, reach):
     for stay in stays:
         row = [
             stay.confirmation_number,
@@ -218,8 +217,7 @@ def _export(request, kind, day):
         ]
         if reach["contacts"]:
             row += [stay.guest.email, str(stay.guest.phone or "")]
-        writer.writerow(row)
-    return response
+        yield row
 
 
 @role_required(*roles.READERS)
@@ -340,10 +338,7 @@ def stay_edit(request, pk):
 
 
 def _back(request, fallback):
-    target = request.POST.get("next", "")
-    if url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
-        return redirect(target)
-    return redirect(fallback)
+    return redirect(safe_next(request, fallback))
 
 
 @role_required(*roles.DESK)
@@ -489,8 +484,7 @@ def import_file(request, pk):
 def profile_json(request, pk):
     profile = get_object_or_404(ImportProfile, pk=pk)
     response = HttpResponse(profile.as_json(), content_type="application/json; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{profile.name}.json"'
-    return response
+    return attach(response, f"{profile.name}.json")
 
 
 # -- guest flow -------------------------------------------------------------------------

@@ -13,20 +13,11 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 
+from guestdesk.client_ip import client_ip
+
 # Requests per address per window; overridable in settings without a code change.
 DEFAULT_LIMIT = 120
 DEFAULT_WINDOW = 60
-
-
-def client_ip(request):
-    """The visitor's address; behind PROXY_COUNT proxies, the one the outermost proxy saw."""
-    proxies = getattr(settings, "AXES_IPWARE_PROXY_COUNT", 0)
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if proxies and forwarded:
-        hops = [hop.strip() for hop in forwarded.split(",") if hop.strip()]
-        if len(hops) >= proxies:
-            return hops[-proxies]
-    return request.META.get("REMOTE_ADDR", "unknown")
 
 
 def hit(key, limit, window):
@@ -46,7 +37,7 @@ def rate_limited(view):
     def wrapped(request, *args, **kwargs):
         limit = getattr(settings, "BOARD_PUBLIC_RATE_LIMIT", DEFAULT_LIMIT)
         window = getattr(settings, "BOARD_PUBLIC_RATE_WINDOW", DEFAULT_WINDOW)
-        if not hit(client_ip(request), limit, window):
+        if not hit(client_ip(request) or "unknown", limit, window):
             response = HttpResponse(
                 _("Too many requests. Please wait a minute and try again."),
                 status=429,

@@ -26,6 +26,7 @@ from board.models import Category, Event, ServiceEntry, Venue, hotel_midnight
 from board.ratelimit import rate_limited
 from board.search import score, search_filter, words_of
 from guestdesk import roles
+from guestdesk.http import attach
 from guestdesk.roles import role_required
 
 
@@ -369,7 +370,7 @@ def guest_ics(request):
     language = translation.get_language() or settings.LANGUAGE_CODE
     body = services.calendar_feed(services.feed_events(), language, request.get_host())
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
-    response["Content-Disposition"] = 'inline; filename="hotel-events.ics"'
+    attach(response, "hotel-events.ics", inline=True)
     response["Cache-Control"] = "public, max-age=900"
     return response
 
@@ -384,6 +385,6 @@ def guest_qr(request):
 @guest_page
 def guest_qr_png(request):
     response = HttpResponse(services.qr_png(services.public_url()), content_type="image/png")
-    response["Content-Disposition"] = 'inline; filename="guest-page-qr.png"'
+    attach(response, "guest-page-qr.png", inline=True)
     response["Cache-Control"] = "public, max-age=86400"
     return response

@@ -53,3 +53,29 @@ class SubscriptionForm(forms.ModelForm):
         if commit:
             department.save(update_fields=["recipients"])
         return subscription
+
+
+class AcknowledgeForm(forms.Form):
+    """Who presses "Mark as read" on the signed link: one of the email's addresses, a name."""
+
+    address = forms.ChoiceField(
+        label=_("Your address"), widget=forms.RadioSelect(attrs={"class": "form-check-input"})
+    )
+    name = forms.CharField(
+        label=_("Your name"),
+        max_length=100,
+        required=False,
+        help_text=_("Optional: so the desk knows who read it."),
+    )
+
+    def __init__(self, *args, addresses: list[str], **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["address"]
+        field.choices = [(address, address) for address in addresses]
+        if len(addresses) == 1:
+            field.initial = addresses[0]
+            field.widget = forms.HiddenInput()
+        elif not addresses:
+            field.required = False
+            field.choices = [("", "")]
+            field.widget = forms.HiddenInput()

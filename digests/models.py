@@ -152,6 +152,20 @@ class Digest(models.Model):
         verbose_name=_("sent by"),
     )
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
+    # Who pressed "Mark as read": an address the email went to (from the signed link) and
+    # the name they typed, or a department member inside GuestDesk.
+    acknowledged_by_address = models.CharField(
+        _("acknowledged by address"), max_length=254, blank=True
+    )
+    acknowledged_by_name = models.CharField(_("acknowledged by name"), max_length=100, blank=True)
+    acknowledged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("acknowledged by"),
+    )
 
     objects = DigestQuerySet.as_manager()
 
@@ -176,6 +190,14 @@ class Digest(models.Model):
 
     def get_status_display(self):
         return self.outbox.get_status_display() if self.outbox_id else _("queued")
+
+    @property
+    def acknowledged_by_label(self):
+        """Who acknowledged, as the history shows it: "Name <address>", a name or an address."""
+        name, address = self.acknowledged_by_name, self.acknowledged_by_address
+        if name and address:
+            return f"{name} <{address}>"
+        return name or address
 
 
 class LateAlert(models.Model):

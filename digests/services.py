@@ -42,37 +42,89 @@ def subscriptions():
     return DigestSubscription.objects.select_related("department", "min_vip_level")
 
 
-def ack_token(digest):
-    return signing.dumps(digest.pk, salt=ACK_SALT)
+class BadAckLink(Exception):
+    """An acknowledge link that is tampered, expired, or signed over something unusable."""
 
 
-def ack_url(digest):
-    path = reverse("digests:ack", kwargs={"token": ack_token(digest)})
+@dataclass
+class AckLink:
+    digest: Digest
+    addresses: list[str]  # the addresses the email went to: who may be recorded
+
+
+def ack_token(digest: Digest, addresses: list[str] | None = None) -> str:
+    """A signed token naming `digest` and the addresses its email goes to."""
+    to = list(
+        addresses if addresses is not None else (digest.outbox.to if digest.outbox_id else [])
+    )
+    return signing.dumps({"d": digest.pk, "to": to}, salt=ACK_SALT)
+
+
+def ack_url(digest: Digest, addresses: list[str] | None = None) -> str:
+    path = reverse("digests:ack", kwargs={"token": ack_token(digest, addresses)})
     return settings.HOTEL_PUBLIC_URL.rstrip("/") + path
 
 
-def acknowledge(token):
-    """Record that the digest of `token` was read; returns (digest, first_time).
+def _payload(token: str) -> tuple[int, list[str] | None]:
+    try:
+        payload = signing.loads(token, salt=ACK_SALT, max_age=ACK_MAX_AGE)
+    except signing.BadSignature as exc:  # also an expired one
+        raise BadAckLink(str(exc)) from None
+    # Links sent before addresses were signed carry the digest's number alone.
+    if isinstance(payload, int) and not isinstance(payload, bool):
+        return payload, None
+    if not isinstance(payload, dict) or set(payload) != {"d", "to"}:
+        raise BadAckLink("unexpected payload")
+    pk, to = payload["d"], payload["to"]
+    if not isinstance(pk, int) or isinstance(pk, bool) or not isinstance(to, list):
+        raise BadAckLink("unexpected payload")
+    if not all(isinstance(address, str) and address for address in to):
+        raise BadAckLink("unexpected payload")
+    return pk, to
 
-    Raises signing.BadSignature for a tampered or expired link.
+
+def read_ack_link(token: str) -> AckLink:
+    """The digest and addresses of an acknowledge link; BadAckLink for anything unusable."""
+    pk, to = _payload(token)
+    if not 0 < pk < 2**63:
+        raise BadAckLink("no such digest")
+    digest = Digest.objects.select_related("department", "outbox").filter(pk=pk).first()
+    if digest is None:
+        raise BadAckLink("no such digest")
+    if to is None:
+        to = list(digest.outbox.to) if digest.outbox_id else []
+    return AckLink(digest, to)
+
+
+def acknowledge(digest: Digest, *, address: str = "", name: str = "", user=None) -> bool:
+    """Record that `digest` was read, by whom; True the first time, False if it already was.
+
+    A conditional update: two presses at once record the first one only.
     """
-    pk = signing.loads(token, salt=ACK_SALT, max_age=ACK_MAX_AGE)
     first = bool(
-        Digest.objects.filter(pk=pk, acknowledged_at__isnull=True).update(
-            acknowledged_at=timezone.now()
+        Digest.objects.filter(pk=digest.pk, acknowledged_at__isnull=True).update(
+            acknowledged_at=timezone.now(),
+            acknowledged_by_address=address[:254],
+            acknowledged_by_name=name.strip()[:100],
+            acknowledged_by=user,
         )
     )
-    digest = Digest.objects.select_related("department").filter(pk=pk).first()
-    if digest is None:
-        raise signing.BadSignature("no such digest")
-    return digest, first
+    digest.refresh_from_db(
+        fields=[
+            "acknowledged_at",
+            "acknowledged_by_address",
+            "acknowledged_by_name",
+            "acknowledged_by",
+        ]
+    )
+    return first
 
 
 def email_context(subscription, facts, digest=None, context=None):
     """The digest email's context; `context` reuses content already built from `facts`."""
     context = dict(context or build(subscription, facts))
     context["hotel_name"] = settings.HOTEL_NAME
-    context["ack_url"] = ack_url(digest) if digest else ""
+    context["ack_url"] = ack_url(digest, subscription.department.recipient_list) if digest else ""
     context["digest"] = digest
     return context
 

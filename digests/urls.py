@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/email.html", views.email_html, name="email_html"),
     path("<int:pk>/resend/", views.resend, name="resend"),
     path("<int:pk>/retry/", views.retry, name="retry"),
+    path("<int:pk>/acknowledge/", views.acknowledge, name="acknowledge"),
     path("subscriptions/", views.subscriptions, name="subscriptions"),
     path("subscriptions/<slug:code>/", views.subscription_edit, name="subscription"),
     path("preview/<slug:code>/<str:day>/", views.preview, name="preview"),

@@ -3,17 +3,19 @@ import datetime
 from csp.decorators import csp_update
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core import signing
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from digests import services
 from digests.filters import DigestFilter
-from digests.forms import SubscriptionForm
+from digests.forms import AcknowledgeForm, SubscriptionForm
 from digests.models import Digest, DigestSubscription
 from guestdesk import roles
+from guestdesk.http import safe_next
 from guestdesk.models import Department
 from guestdesk.tasks import retry_message
 
@@ -45,7 +47,8 @@ def history(request):
 @roles.role_required(*roles.READERS)
 def detail(request, pk):
     digest = _digest_for(request.user, pk)
-    return render(request, "digests/detail.html", {"digest": digest})
+    member = digest.department.members.filter(pk=request.user.pk).exists()
+    return render(request, "digests/detail.html", {"digest": digest, "can_acknowledge": member})
 
 
 # An email body carries its own inline styles (mail clients need them): this one response
@@ -88,7 +91,7 @@ def retry(request, pk):
         messages.success(request, _("The digest will be sent again."))
     else:
         messages.error(request, _("Only a digest that failed can be retried."))
-    return redirect(request.POST.get("next") or "digests:history")
+    return redirect(safe_next(request, "digests:history"))
 
 
 @roles.role_required(*roles.MANAGERS)
@@ -147,9 +150,39 @@ def preview_html(request, code, day):
 
 
 @login_not_required
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def ack(request, token):
+    """The link in a digest email: a page with one button; only pressing it records.
+
+    Mail scanners open links (GET/HEAD): those change nothing.
+    """
     try:
-        digest, first = services.acknowledge(token)
-    except signing.BadSignature:
+        link = services.read_ack_link(token)
+    except services.BadAckLink:
         return render(request, "digests/ack.html", {"valid": False}, status=400)
-    return render(request, "digests/ack.html", {"valid": True, "digest": digest, "first": first})
+    form = AcknowledgeForm(request.POST or None, addresses=link.addresses)
+    context = {"valid": True, "digest": link.digest, "form": form, "first": None}
+    if request.method == "POST":
+        if not form.is_valid():
+            return render(request, "digests/ack.html", context, status=400)
+        context["first"] = services.acknowledge(
+            link.digest, address=form.cleaned_data["address"], name=form.cleaned_data["name"]
+        )
+    return render(request, "digests/ack.html", context)
+
+
+@roles.role_required(*roles.READERS)
+@require_POST
+def acknowledge(request, pk):
+    """A member of the digest's department marks it as read from inside GuestDesk."""
+    digest = _digest_for(request.user, pk)
+    if not digest.department.members.filter(pk=request.user.pk).exists():
+        raise PermissionDenied
+    user = request.user
+    name = user.get_full_name() or user.get_username()
+    if services.acknowledge(digest, address=user.email, name=name, user=user):
+        messages.success(request, _("The digest is marked as read."))
+    else:
+        messages.info(request, _("This digest was already marked as read."))
+    return redirect("digests:detail", pk=digest.pk)

@@ -14,6 +14,9 @@ class GuestDeskConfig(AppConfig):
     }
 
     def ready(self) -> None:
+        # Imported here, once models are ready: it connects the login stamp of sessions.
+        from guestdesk import privacy  # noqa: F401
+
         # Without a sender: permissions of apps migrated after this one exist only later.
         post_migrate.connect(_grant_administrators)
         celery_app.conf.beat_schedule = {**settings.CELERY_BEAT_SCHEDULE, **beat_schedule()}

@@ -1,5 +1,8 @@
 """Demo data for the hotel-wide pieces: one login per role (idempotent)."""
 
+import secrets
+
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 
@@ -36,14 +39,18 @@ def load(stdout=None):
         Department.objects.filter(code=code, recipients="").update(
             recipients=address, language=LANGUAGES.get(code, "ru")
         )
-    logins = []
+    # In production no login gets a password anyone could read in this file: one random
+    # password, shown once below.
+    password = secrets.token_urlsafe(12) if settings.PRODUCTION else DEMO_PASSWORD
+    logins, created_any = [], False
     for username, first, last, role, departments in USERS:
         user, created = User.objects.get_or_create(
             username=username,
             defaults={"first_name": first, "last_name": last, "email": f"{username}@hotel.example"},
         )
         if created:
-            user.set_password(DEMO_PASSWORD)
+            created_any = True
+            user.set_password(password)
             if role == roles.ADMINISTRATOR:
                 user.is_staff = user.is_superuser = True
             user.save()
@@ -52,6 +59,9 @@ def load(stdout=None):
             department.members.add(user)
         logins.append((role, username))
     if stdout:
-        stdout.write(f"Demo logins (password: {DEMO_PASSWORD}):")
+        if settings.PRODUCTION and not created_any:
+            stdout.write("Demo logins (passwords unchanged since they were created):")
+        else:
+            stdout.write(f"Demo logins (password: {password}):")
         for role, username in logins:
             stdout.write(f"  {role:<18} {username}")

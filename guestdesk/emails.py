@@ -5,10 +5,16 @@ recipient's language and stored as an OutboxMessage; a Celery task sends it afte
 surrounding transaction commits (every task waits for the commit, see guestdesk.celery).
 """
 
-from django.template.loader import render_to_string
-from django.utils import translation
+import hashlib
+import json
+from datetime import timedelta
 
-from guestdesk.models import OutboxMessage
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.utils import timezone, translation
+
+from guestdesk.models import EmailClaim, OutboxMessage
 from guestdesk.tasks import send_outbox_message
 
 SENDABLE_LANGUAGES = ("kk", "ru", "en")
@@ -27,23 +33,59 @@ def render(name, context, language):
         subject = render_to_string(f"emails/{name}-subject.txt", context, using="text")
         text = render_to_string(f"emails/{name}.txt", context, using="text")
         html = render_to_string(f"emails/{name}.html", context)
-    return " ".join(subject.split()), text, html
+    # The text engine does not escape, yet marks what it renders safe: hand the text body
+    # on as a plain str, so that a page showing it (the digest preview) escapes it.
+    return " ".join(subject.split()), str.__str__(text), html
 
 
-def queue_email(name, context, to, language, *, send=True):
+def queue_email(
+    name, context, to, language, *, send=True, dedup_key=None, again=False
+) -> OutboxMessage:
     """Store email `name` for the addresses `to` and send it once the transaction commits.
 
     With send=False the caller sends it (e.g. a command that delivers in the foreground).
+    dedup_key: the same document (same key, subject and text) to the same addresses within
+    EMAIL_DEDUP_MINUTES is queued once: the earlier message comes back with
+    `deduplicated = True`. again=True sends it anyway (the agent asked for another copy).
     """
     subject, text, html = render(name, context, language)
-    message = OutboxMessage.objects.create(
-        template=name,
-        to=list(to),
-        subject=subject,
-        body_text=text,
-        body_html=html,
-        language=message_language(language),
-    )
+    fields = {
+        "template": name,
+        "to": list(to),
+        "subject": subject,
+        "body_text": text,
+        "body_html": html,
+        "language": message_language(language),
+    }
+    if dedup_key is None:
+        return _store(fields, send)
+    document = json.dumps([dedup_key, sorted(fields["to"]), subject, text])
+    key = hashlib.sha256(document.encode()).hexdigest()
+    window = timedelta(minutes=settings.EMAIL_DEDUP_MINUTES)
+    with transaction.atomic():
+        # Lock the document's row; the first send of a document inserts it, and a
+        # concurrent first send waits on that insert, then finds the row and locks it.
+        claim = EmailClaim.objects.select_for_update().filter(key=key).first()
+        if claim is None:
+            try:
+                with transaction.atomic():
+                    claim = EmailClaim.objects.create(key=key)
+            except IntegrityError:
+                claim = EmailClaim.objects.select_for_update().get(key=key)
+        recent = claim.message_id and claim.claimed_at >= timezone.now() - window
+        if recent and not again:
+            earlier = claim.message
+            earlier.deduplicated = True
+            return earlier
+        message = _store(fields, send)
+        claim.message, claim.claimed_at = message, timezone.now()
+        claim.save(update_fields=["message", "claimed_at"])
+        return message
+
+
+def _store(fields, send) -> OutboxMessage:
+    message = OutboxMessage.objects.create(**fields)
+    message.deduplicated = False
     if send:
         send_outbox_message.delay(message.pk)  # after the commit: see guestdesk.celery
     return message

@@ -104,3 +104,23 @@ class OutboxMessage(models.Model):
 
     def __str__(self):
         return f"{self.subject} → {', '.join(self.to)}"
+
+
+class EmailClaim(models.Model):
+    """The last time one document went to one set of addresses (guestdesk.emails dedup).
+
+    Its row is locked while a send decides, so fifty quick clicks queue one email.
+    """
+
+    key = models.CharField(max_length=64, unique=True)  # sha256 of the document and addresses
+    message = models.ForeignKey(
+        OutboxMessage, on_delete=models.CASCADE, null=True, related_name="+"
+    )
+    claimed_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("sent document")
+        verbose_name_plural = _("sent documents")
+
+    def __str__(self):
+        return f"{self.key[:12]} {self.claimed_at:%Y-%m-%d %H:%M}"

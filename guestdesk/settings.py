@@ -28,13 +28,23 @@ def _required(reader, name, dev_default, *args):
     return value
 
 
-SECRET_KEY = _required(env.string, "SECRET_KEY", "dev-only-insecure-key-change-me")
+DEV_SECRET_KEY = "dev-only-insecure-key-change-me"
+SECRET_KEY = _required(env.string, "SECRET_KEY", DEV_SECRET_KEY)
 if PRODUCTION and (len(SECRET_KEY) < 50 or SECRET_KEY.startswith("dev-only")):
     raise ImproperlyConfigured("SECRET_KEY must be a random string of at least 50 characters.")
 DEBUG = env.boolean("DEBUG", not PRODUCTION)
 if PRODUCTION and DEBUG:
     raise ImproperlyConfigured("DEBUG must be off when GUESTDESK_ENV=production.")
-ALLOWED_HOSTS = _required(env.strings, "ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
+LOOPBACK_HOSTS = ["127.0.0.1", "localhost", "[::1]"]
+ALLOWED_HOSTS = _required(env.strings, "ALLOWED_HOSTS", LOOPBACK_HOSTS)
+# Without GUESTDESK_ENV this is development, whose secret key is in this file: anyone could
+# forge sessions and signed links. Fail closed if such an installation is reachable by name.
+if SECRET_KEY == DEV_SECRET_KEY and set(ALLOWED_HOSTS) - set(LOOPBACK_HOSTS):
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS names other hosts than this computer, but SECRET_KEY is the development "
+        "key: set GUESTDESK_ENV=production and a random SECRET_KEY (or a SECRET_KEY of your own "
+        "for a development server on the network)."
+    )
 CSRF_TRUSTED_ORIGINS = env.strings("CSRF_TRUSTED_ORIGINS", [])
 
 INSTALLED_APPS = [
@@ -76,6 +86,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Idle sessions end; pages with personal data stay out of browser and proxy caches.
+    "guestdesk.privacy.IdleSessionMiddleware",
+    "guestdesk.privacy.NoStoreMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -155,17 +168,33 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "dashboard"
 LOGOUT_REDIRECT_URL = "login"
 
-# Login throttling: lock a (user name, address) pair after repeated failures, so an
-# attacker on one address cannot lock the real user out from the front desk.
-AXES_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+# Login throttling: lock a (user name, address) pair after AXES_FAILURE_LIMIT failures, so
+# an attacker on one address cannot lock the real user out from the front desk; and lock an
+# address after AXES_IP_FAILURE_LIMIT failures across any user names (password spraying).
+AXES_USER_FAILURE_LIMIT = env.integer("AXES_FAILURE_LIMIT", 5)
+AXES_IP_FAILURE_LIMIT = env.integer("AXES_IP_FAILURE_LIMIT", 30)
+AXES_FAILURE_LIMIT = "guestdesk.lockout.failure_limit"
 AXES_COOLOFF_TIME = env.integer("AXES_COOLOFF_MINUTES", 15) / 60  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
 AXES_LOCKOUT_TEMPLATE = "registration/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
-AXES_IPWARE_PROXY_COUNT = env.integer("PROXY_COUNT", 0)
-AXES_IPWARE_META_PRECEDENCE_ORDER = (
-    ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"] if AXES_IPWARE_PROXY_COUNT else ["REMOTE_ADDR"]
-)
+# Reverse proxies in front of GuestDesk (nginx: 1). The client address then comes from
+# X-Forwarded-For; with 0 that header is ignored. Logins and public rate limits share it.
+PROXY_COUNT = env.integer("PROXY_COUNT", 0)
+if PROXY_COUNT < 0:
+    raise ImproperlyConfigured("PROXY_COUNT must be 0 or more.")
+AXES_CLIENT_IP_CALLABLE = "guestdesk.client_ip.client_ip"
+
+# Sessions end after SESSION_IDLE_HOURS without a request (a shift and a half): requests
+# renew the session (guestdesk.privacy.IdleSessionMiddleware), so the lifetime counts idle
+# time, not time since login. It renews at most every SESSION_RENEW_SECONDS, rather than
+# SESSION_SAVE_EVERY_REQUEST's database write on every request.
+SESSION_IDLE_HOURS = env.integer("SESSION_IDLE_HOURS", 12)
+if SESSION_IDLE_HOURS < 1:
+    raise ImproperlyConfigured("SESSION_IDLE_HOURS must be 1 or more.")
+SESSION_COOKIE_AGE = SESSION_IDLE_HOURS * 3600
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_RENEW_SECONDS = 300
 
 # Time and language: "today" is the hotel's local date.
 TIME_ZONE = env.string("TIME_ZONE", "Asia/Almaty")
@@ -230,6 +259,8 @@ EMAIL_BACKEND = (
 DEFAULT_FROM_EMAIL = env.string("DEFAULT_FROM_EMAIL", "GuestDesk <guestdesk@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 EMAIL_MAX_ATTEMPTS = env.integer("EMAIL_MAX_ATTEMPTS", 5)
+# The same document to the same address within these minutes is sent once (double clicks).
+EMAIL_DEDUP_MINUTES = env.integer("EMAIL_DEDUP_MINUTES", 10)
 # Seconds before the first retry of a temporary SMTP failure; doubled at each attempt.
 EMAIL_RETRY_DELAY = env.integer("EMAIL_RETRY_DELAY", 30)
 

@@ -291,8 +291,12 @@ def confirmation_context(request_obj):
     }
 
 
-def send_confirmation(request_obj, user):
-    """Email the guest their itinerary of booked items, in the guest's language."""
+def send_confirmation(request_obj, user, *, again=False):
+    """Email the guest their itinerary of booked items, in the guest's language.
+
+    The same itinerary to the same address within EMAIL_DEDUP_MINUTES is one email (the
+    earlier message comes back with `deduplicated`), unless `again` asks for another copy.
+    """
     address = guest_email(request_obj)
     if not address:
         raise NotAllowed(_("The guest has no email address; print the itinerary instead."))
@@ -301,8 +305,15 @@ def send_confirmation(request_obj, user):
         raise NotAllowed(_("Nothing is booked yet, so there is nothing to confirm."))
     with transaction.atomic():
         message = queue_email(
-            "requests_desk-confirmation", context, [address], request_obj.guest_language
+            "requests_desk-confirmation",
+            context,
+            [address],
+            request_obj.guest_language,
+            dedup_key="requests_desk-confirmation",
+            again=again,
         )
+        if message.deduplicated:
+            return message
         RequestEvent.objects.create(
             request=request_obj, kind=RequestEvent.Kind.EMAIL, by=user, comment=address
         )

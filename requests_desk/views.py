@@ -279,14 +279,22 @@ def itinerary(request, number):
 @require_POST
 def confirm(request, number):
     request_obj = _visible(request, number)
+    again = request.POST.get("again") == "1"
     try:
-        message = services.send_confirmation(request_obj, request.user)
+        message = services.send_confirmation(request_obj, request.user, again=again)
     except TransitionError as exc:
         messages.error(request, str(exc))
-    else:
-        messages.success(
-            request, _("Confirmation queued for %(to)s.") % {"to": ", ".join(message.to)}
+        return redirect(request_obj)
+    if message.deduplicated:
+        # A double click, or a second agent a moment later: ask before a second copy.
+        return render(
+            request, "requests_desk/confirm_again.html", {"r": request_obj, "message": message}
         )
+    to = ", ".join(message.to)
+    if again:
+        messages.success(request, _("Confirmation sent again to %(to)s.") % {"to": to})
+    else:
+        messages.success(request, _("Confirmation queued for %(to)s.") % {"to": to})
     return redirect(request_obj)
 
 

@@ -1,10 +1,9 @@
-import csv
 import datetime
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
@@ -13,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from arrivals.models import Guest
 from guestdesk import roles
+from guestdesk.csv import csv_response
 from guestdesk.roles import role_required
 from vendors import services
 from vendors.filters import DirectoryFilter, GuideFilter
@@ -114,49 +114,41 @@ def commission(request, month):
 @role_required(*roles.MANAGERS)
 def commission_csv(request, month):
     report = services.commission_report(*_month(month))
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    filename = f"commission-{month:%Y-%m}.csv"
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    response.write("\ufeff")  # a BOM, so spreadsheet programs read Cyrillic names right
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            _("Supplier"),
-            _("Request"),
-            _("Done"),
-            _("Price"),
-            _("Currency"),
-            _("Commission"),
-            _("Basis"),
-        ]  # fmt: skip
-    )
+    header = [
+        _("Supplier"),
+        _("Request"),
+        _("Done"),
+        _("Price"),
+        _("Currency"),
+        _("Commission"),
+        _("Basis"),
+    ]
+    return csv_response(f"commission-{month:%Y-%m}.csv", header, _commission_rows(report))
+
+
+def _commission_rows(report):
     for group in report.suppliers:
         for row in group.rows:
             done = timezone.localtime(row.done_at).strftime("%Y-%m-%d %H:%M")
-            writer.writerow(
-                [
-                    group.supplier.name,
-                    row.number,
-                    done,
-                    row.price or "",
-                    row.currency,
-                    row.commission_due,
-                    services.commission_basis(row),
-                ]  # fmt: skip
-            )
+            yield [
+                group.supplier.name,
+                row.number,
+                done,
+                row.price or "",
+                row.currency,
+                row.commission_due,
+                services.commission_basis(row),
+            ]
     for total in report.totals:
-        writer.writerow(
-            [
-                _("Total"),
-                total["count"],
-                "",
-                total["price"] or "",
-                total["currency"],
-                total["commission"],
-                "",
-            ]  # fmt: skip
-        )
-    return response
+        yield [
+            _("Total"),
+            total["count"],
+            "",
+            total["price"] or "",
+            total["currency"],
+            total["commission"],
+            "",
+        ]
 
 
 # ---------------------------------------------------------------------------------------

@@ -133,7 +133,7 @@ def test_it_rate_limits_each_address(settings, world):
 
 def test_behind_a_proxy_it_counts_the_guests_address(settings, world):
     settings.BOARD_PUBLIC_RATE_LIMIT = 1
-    settings.AXES_IPWARE_PROXY_COUNT = 1
+    settings.PROXY_COUNT = 1
     first = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.1")
     second = Client(REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="198.51.100.2")
     assert first.get("/guest/").status_code == 200

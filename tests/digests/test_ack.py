@@ -1,4 +1,4 @@
-"""The acknowledge link: one click, no login, valid for its own digest only."""
+"""The acknowledge link: a page with one button, no login, valid for its own digest only."""
 
 import re
 
@@ -30,28 +30,35 @@ def test_the_email_carries_a_working_link(client, digests, mailoutbox, settings)
     assert links[0].startswith(settings.HOTEL_PUBLIC_URL)
     html = email.alternatives[0][0]
     assert f'href="{links[0]}"' in html
-    response = client.get(links[0].removeprefix(settings.HOTEL_PUBLIC_URL))
+    url = links[0].removeprefix(settings.HOTEL_PUBLIC_URL)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Mark as read" in response.content.decode()
+    response = client.post(url, {"address": "housekeeping@hotel.example", "name": "Ольга"})
     assert response.status_code == 200
     assert "Thank you: the digest is marked as read." in response.content.decode()
     housekeeping.refresh_from_db()
     assert housekeeping.acknowledged_at is not None
+    assert housekeeping.acknowledged_by_label == "Ольга <housekeeping@hotel.example>"
 
 
 def test_a_second_click_keeps_the_first_time(client, digests):
     housekeeping, _ = digests
     url = reverse("digests:ack", kwargs={"token": services.ack_token(housekeeping)})
-    client.get(url)
+    client.post(url, {"address": "housekeeping@hotel.example"})
     housekeeping.refresh_from_db()
     first = housekeeping.acknowledged_at
-    response = client.get(url)
+    response = client.post(url, {"address": "housekeeping@hotel.example", "name": "Late"})
     assert "This digest was already marked as read." in response.content.decode()
     housekeeping.refresh_from_db()
     assert housekeeping.acknowledged_at == first
+    assert housekeeping.acknowledged_by_name == ""
 
 
 def test_a_link_acknowledges_only_its_own_digest(client, digests):
     housekeeping, security = digests
-    client.get(reverse("digests:ack", kwargs={"token": services.ack_token(housekeeping)}))
+    url = reverse("digests:ack", kwargs={"token": services.ack_token(housekeeping)})
+    client.post(url, {"address": "housekeeping@hotel.example"})
     security.refresh_from_db()
     assert security.acknowledged_at is None
 
@@ -62,15 +69,17 @@ def test_a_tampered_link_is_refused(client, digests):
     # Same signature, another digest's number: refused.
     forged = signing.b64_encode(str(security.pk).encode()).decode() + token[token.index(":") :]
     for bad in (forged, token[:-2] + "xx", "not-a-token"):
-        response = client.get(reverse("digests:ack", kwargs={"token": bad}))
-        assert response.status_code == 400
-        assert "This link is not valid." in response.content.decode()
+        for method in (client.get, client.post):
+            response = method(reverse("digests:ack", kwargs={"token": bad}))
+            assert response.status_code == 400
+            assert "This link is not valid." in response.content.decode()
     assert not Digest.objects.filter(acknowledged_at__isnull=False).exists()
 
 
 def test_the_history_shows_who_acknowledged(manager_client, digests):
     housekeeping, _ = digests
-    services.acknowledge(services.ack_token(housekeeping))
+    services.acknowledge(housekeeping, address="housekeeping@hotel.example", name="Ольга")
     page = manager_client.get(reverse("digests:history")).content.decode()
     assert page.count("acknowledged") >= 1
+    assert "Ольга &lt;housekeeping@hotel.example&gt;" in page
     assert 'data-department="housekeeping"' in page

@@ -45,7 +45,11 @@ def test_a_manager_previews_sends_and_sees_the_acknowledgement(
     link = re.search(r"(http\S+/ack/\S+/)", security.body).group(1)
 
     # The security officer clicks the link in the email: no login needed.
-    page.context.new_page().goto(link)
+    ack = page.context.new_page()
+    ack.goto(link)
+    assert Digest.objects.get(department__code="security").acknowledged_at is None
+    ack.get_by_test_id("ack-button").click()
+    expect(ack.get_by_test_id("ack")).to_be_visible()
     assert Digest.objects.get(department__code="security").acknowledged_at is not None
 
     page.goto(f"{live_server.url}/digests/?date={today.isoformat()}")

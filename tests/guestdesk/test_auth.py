@@ -27,7 +27,7 @@ def test_it_explains_a_wrong_password(client, agent):
 
 def test_it_locks_an_address_after_repeated_failures_but_not_other_addresses(agent, settings):
     attacker = Client(REMOTE_ADDR="203.0.113.9")
-    for _ in range(settings.AXES_FAILURE_LIMIT):
+    for _ in range(settings.AXES_USER_FAILURE_LIMIT):
         attacker.post("/accounts/login/", {"username": "agent", "password": "wrong"})
     locked = attacker.post("/accounts/login/", {"username": "agent", "password": PASSWORD})
     assert locked.status_code == 429

@@ -65,3 +65,68 @@ def test_the_image_is_buildable_from_the_project():
     assert "pip install --no-cache-dir ." in dockerfile
     assert "collectstatic" in dockerfile
     assert COMPOSE["services"]["web"]["build"] == "."
+
+
+EXAMPLE_SECRETS = {
+    "SECRET_KEY": "example-" + "k7Q2vX9pL4mN8rT1wZ6yB3cF5hJ0dS2gA9eU4iO7qW1xE3tR5yU8",
+    "POSTGRES_PASSWORD": "example-password",
+}
+
+
+def substitute(value, overrides=None):
+    """Compose's ${VAR:-default} and ${VAR:?message}, with example secrets for the latter."""
+    overrides = overrides or {}
+
+    def one(match):
+        name, kind, rest = match.group(1), match.group(2), match.group(3)
+        if name in overrides:
+            return overrides[name]
+        if kind == "?":
+            return EXAMPLE_SECRETS[name]
+        return rest or ""
+
+    return re.sub(r"\$\{(\w+)(?::([-?])([^}]*))?\}", one, str(value))
+
+
+def web_environment(overrides=None):
+    env = COMPOSE["services"]["web"]["environment"]
+    return {name: substitute(value, overrides) for name, value in env.items()}
+
+
+def test_only_the_web_port_is_published_to_the_network():
+    for name, service in COMPOSE["services"].items():
+        for port in service.get("ports", []):
+            if name == "web":
+                continue
+            assert port.startswith("127.0.0.1:"), f"{name} publishes {port} on every interface"
+    assert {"db", "redis"}.isdisjoint(
+        name for name, service in COMPOSE["services"].items() if service.get("ports")
+    )
+
+
+def test_the_mail_inbox_can_be_put_behind_a_login():
+    assert COMPOSE["services"]["mailpit"]["environment"]["MP_UI_AUTH"] == "${MAILPIT_UI_AUTH:-}"
+
+
+def test_it_is_secure_by_default():
+    env = web_environment()
+    assert env["SECURE_SSL_REDIRECT"] == "true"
+    assert env["SECURE_COOKIES"] == "true"
+    assert env["PROXY_COUNT"] == "0"  # X-Forwarded-For is trusted only when told
+
+
+def test_its_environment_passes_the_deploy_check():
+    from tests.guestdesk.test_settings import run_check
+
+    result = run_check(web_environment(), "--deploy", "--fail-level", "WARNING")
+    assert result.returncode == 0, result.stderr + result.stdout
+    assert "no issues" in result.stdout
+
+
+def test_a_plain_http_trial_is_an_explicit_choice_that_the_deploy_check_reports():
+    from tests.guestdesk.test_settings import run_check
+
+    trial = web_environment({"SECURE_SSL_REDIRECT": "false", "SECURE_COOKIES": "false"})
+    result = run_check(trial, "--deploy", "--fail-level", "WARNING")
+    assert result.returncode != 0
+    assert "SECURE_SSL_REDIRECT" in result.stderr + result.stdout

@@ -81,3 +81,27 @@ def test_today_is_the_hotels_local_date(settings):
     with time_machine.travel("2026-11-24 20:30:00+00:00", tick=False):
         assert timezone.now().date().isoformat() == "2026-11-24"
         assert timezone.localdate().isoformat() == "2026-11-25"
+
+
+@pytest.mark.parametrize("hosts", ["desk.hotel.example", "localhost,192.168.1.10", "*"])
+def test_the_development_key_refuses_hosts_beyond_this_computer(hosts):
+    result = run_check({"ALLOWED_HOSTS": hosts})
+    assert result.returncode != 0
+    assert "SECRET_KEY is the development key" in result.stderr
+
+
+def test_the_development_key_serves_this_computer():
+    result = run_check({"ALLOWED_HOSTS": "localhost,127.0.0.1,[::1]"})
+    assert result.returncode == 0, result.stderr
+
+
+def test_a_development_server_on_the_network_needs_its_own_key():
+    result = run_check({"ALLOWED_HOSTS": "192.168.1.10", "SECRET_KEY": GOOD_KEY})
+    assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize("name", ["PROXY_COUNT", "SESSION_IDLE_HOURS"])
+def test_it_refuses_a_negative_or_zero_count(name):
+    result = run_check({name: "-1"})
+    assert result.returncode != 0
+    assert name in result.stderr

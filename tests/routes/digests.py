@@ -1,6 +1,6 @@
 import datetime
 
-from tests.routes import DESK, EVERY_STAFF, MANAGER_POST_ONLY, MANAGERS, expect
+from tests.routes import DESK, EVERY_STAFF, MANAGER_POST_ONLY, MANAGERS, POST_ONLY, expect
 
 DAY = datetime.date(2026, 11, 25)
 
@@ -16,6 +16,7 @@ ROUTES = {
     "digests:email_html": {"kwargs": digest_kwargs, "expect": EVERY_STAFF},
     "digests:resend": {"kwargs": digest_kwargs, "expect": MANAGER_POST_ONLY},
     "digests:retry": {"kwargs": digest_kwargs, "expect": MANAGER_POST_ONLY},
+    "digests:acknowledge": {"kwargs": digest_kwargs, "expect": POST_ONLY},
     "digests:subscriptions": {"expect": MANAGERS},
     "digests:subscription": {"kwargs": {"code": "housekeeping"}, "expect": MANAGERS},
     "digests:preview": {"kwargs": {"code": "housekeeping", "day": "2026-11-25"}, "expect": DESK},
