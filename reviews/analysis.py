@@ -58,8 +58,12 @@ class Lexicon:
         lexicon.negative = [p for p in lexicon.negative if p]
         return lexicon
 
-    def is_negator(self, word: str) -> bool:
-        return word in self.before or word in self.after or word.endswith(("n't", "n’t"))
+    def is_before(self, word: str) -> bool:
+        """A negation of what follows: "not", "не", "никаких" (any form of "никакой")."""
+        return bool(self.before & morphology.keys(word)) or word.endswith(("n't", "n’t"))
+
+    def is_after(self, word: str) -> bool:
+        return bool(self.after & morphology.keys(word))
 
 
 @dataclass
@@ -156,13 +160,14 @@ def polarity(words: Sequence[str], lexicon: Lexicon, extra: Sequence[tuple[int, 
     turned: set[int] = set()
     absence = 0
     for i, word in enumerate(words):
-        if not lexicon.is_negator(word) or signs[i]:
+        before, after = lexicon.is_before(word), lexicon.is_after(word)
+        if not (before or after) or signs[i]:
             continue
         targets = []
-        if word in lexicon.after:
-            targets += [j for j in range(i - 1, max(-1, i - 1 - SCOPE + 1), -1)]
-        if word in lexicon.before or word.endswith(("n't", "n’t")):
-            targets += [j for j in range(i + 1, min(len(words), i + 1 + SCOPE))]
+        if after:
+            targets += list(range(i - 1, max(-1, i - SCOPE), -1))
+        if before:
+            targets += list(range(i + 1, min(len(words), i + 1 + SCOPE)))
             # "шума не было", "проблем не было": the word just before, when nothing follows.
             targets += [i - 1] if i > 0 else []
         target = next((j for j in targets if signs[j]), None)

@@ -42,9 +42,9 @@ TOPICS = {
     "food": (
         (
             "breakfast\nfood\nrestaurant\ndinner\nlunch\nbuffet\ncoffee\nmeal\nmenu\ndish"
-            "\nroom service\ncuisine\nomelette\npastries\nchef\ntea",
+            "\nroom service\ncuisine\nomelette\npastries\nchef\ntea\ndelicious\ntasty",
             "завтрак\nеда\nресторан\nужин\nобед\nшведский стол\nкофе\nблюдо\nменю\nкухня"
-            "\nпитание\nповар\nомлет\nвыпечка\nкаша\nкафе\nчай",
+            "\nпитание\nповар\nомлет\nвыпечка\nкаша\nкафе\nчай\nвкусный\nвкусно\nневкусный",
             "таңғы ас\nтамақ\nмейрамхана\nтүскі ас\nкешкі ас\nкофе\nмәзір\nдәмді\nшведтік үстел"
             "\nтағам\nаспаз\nшай\nкафе",
         ),
@@ -60,8 +60,8 @@ TOPICS = {
             "\nairco\nheating\nfurniture\nblanket\ncramped\ntiny\nbalcony\nwardrobe",
             "кровать\nподушка\nматрас\nпросторный\nуютный\nуютно\nкондиционер\nотопление"
             "\nмебель\nодеяло\nтесный\nтесно\nдушно\nбалкон\nшкаф",
-            "төсек\nкереует\nжастық\nматрас\nкең\nыңғайлы\nыңғайсыз\nкондиционер\nжылыту"
-            "\nжиһаз\nкөрпе\nтар\nжайлы\nбалкон",
+            "төсек\nкереует\nжастық\nматрас\nкең\nкондиционер\nжылыту\nжиһаз\nкөрпе"
+            "\nбалкон",
         ),
         "",
         "",
@@ -171,7 +171,7 @@ LEXICONS = {
         "\nhair\nthin\npaid\nalways full\nfar\nannoying\nunacceptable\ncomplain\nleak"
         "\ncockroach\nbugs\nworn\nshabby\nlukewarm\ntasteless\nbland\nlimited\nsmall"
         "\ncrowded\nqueue\nnightmare\nuseless\nignored\nunpleasant\nunfortunately\ncharged"
-        "\novercharged\nhard\nsadly\nrip-off\nstuffy",
+        "\novercharged\nhard\nsadly\nrip-off\nstuffy\nclosed\npity\ndifficult",
         "negators_before": "not\nno\nnever\nwithout\nnothing\nnone\nnobody\nhardly",
         "negators_after": "",
         "contrasts": "but\nhowever\nalthough\nthough\nyet\nwhereas",
@@ -197,7 +197,7 @@ LEXICONS = {
         "\nочередь\nдалеко\nпереплата\nпереплатить\nзавышенный\nужас\nкошмар\nтечь"
         "\nпротекать\nиспорченный\nнедовольный\nплесень\nтонкий\nслышно\nмало\nобман"
         "\nигнорировать\nхудший\nхуже\nвсегда занятый\nзабитый\nзанятый\nтусклый\nнеприветливый"
-        "\nравнодушный\nодинаковый\nостывший\nхолодный",
+        "\nравнодушный\nодинаковый\nостывший\nоднообразный\nсложно\nтрудно\nзакрытый",
         "negators_before": "не\nни\nбез\nнет\nникогда\nничего\nникакой",
         "negators_after": "нет",
         "contrasts": "но\nоднако\nа\nхотя\nзато\nтолько вот",
@@ -210,7 +210,7 @@ LEXICONS = {
         "negative": "нашар\nлас\nшулы\nшу\nсынық\nсынған\nдөрекі\nбаяу\nсуық\nиіс\nсасық"
         "\nқымбат\nжаман\nмәселе\nескі\nөкінішке\nұнама\nістеме\nжетпе\nжетіспе\nүзіл\nәлсіз"
         "\nкүттік\nкүт\nшаң\nтар\nкір\nқолайсыз\nыңғайсыз\nалыс\nақылы\nтолы\nтарақан"
-        "\nкешік\nжабық\nақау\nдымқыл\nзең\nқапырық\nсалқын\nұзақ\nдақ",
+        "\nкешік\nжабық\nақау\nдымқыл\nзең\nқапырық\nсалқын\nұзақ\nдақ\nқиын",
         "negators_before": "ешқандай\nешқашан\nеш",
         "negators_after": "жоқ\nемес\nболмады\nболмаған\nболмайды",
         "contrasts": "бірақ\nалайда\nал\nдегенмен\nкерісінше",
