@@ -1,13 +1,18 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from reviews.models import Review, ReviewImport, ReviewTopic, Topic
+from reviews.models import Review, ReviewImport, ReviewTopic, SentimentLexicon, Topic
 
 
 @admin.register(Topic)
 class TopicAdmin(TranslationAdmin):
     list_display = ("code", "name", "order")
     ordering = ("order", "code")
+
+
+@admin.register(SentimentLexicon)
+class SentimentLexiconAdmin(admin.ModelAdmin):
+    list_display = ("language",)
 
 
 class ReviewTopicInline(admin.TabularInline):

@@ -18,8 +18,10 @@ LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("
 class Topic(models.Model):
     """What guests talk about (cleanliness, noise...), with the words that reveal it.
 
-    Keywords are word stems, one per line, matched at the start of a word, so "шум"
-    finds "шумно" and "шумный" and "clean" finds "cleaning".
+    Keywords are words or phrases, one per line, matched by their normal form
+    (reviews.morphology): "парковка" finds "парковки", "тұрақ" finds "тұрағы", "clean"
+    finds "cleaning", but "спа" does not find "спали". A word ending in "*" matches any
+    word it starts ("звукоизол*").
     """
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
@@ -27,6 +29,22 @@ class Topic(models.Model):
     keywords_en = models.TextField(_("keywords in English"), blank=True)
     keywords_ru = models.TextField(_("keywords in Russian"), blank=True)
     keywords_kk = models.TextField(_("keywords in Kazakh"), blank=True)
+    complaint_phrases = models.TextField(
+        _("complaint phrases"),
+        blank=True,
+        help_text=_(
+            "Phrases in any language that mention the topic as a complaint on their own, one "
+            "per line (far from, далеко от, алыс)."
+        ),
+    )
+    exclusions = models.TextField(
+        _("exclusions"),
+        blank=True,
+        help_text=_(
+            "Word groups, one per line: when all the words of a line stand in the same "
+            "clause, a keyword among them does not count (conference centre)."
+        ),
+    )
     proposal = models.TextField(
         _("proposal"), blank=True, help_text=_("What the hotel could do when guests complain.")
     )
@@ -40,10 +58,63 @@ class Topic(models.Model):
     def __str__(self):
         return self.name
 
-    def stems(self):
-        """Every keyword stem of every language, lower case."""
-        text = "\n".join((self.keywords_en, self.keywords_ru, self.keywords_kk))
-        return [line.strip().lower() for line in text.splitlines() if line.strip()]
+    def keyword_lines(self) -> list[tuple[str, str]]:
+        """(language, keyword line) for every keyword of every language."""
+        return [
+            (language, line.strip())
+            for language, text in (
+                ("en", self.keywords_en),
+                ("ru", self.keywords_ru),
+                ("kk", self.keywords_kk),
+            )
+            for line in text.splitlines()
+            if line.strip()
+        ]
+
+
+class SentimentLexicon(models.Model):
+    """The words that make a clause praise or a complaint in one language.
+
+    Every language's words are tried on every review, since guests mix languages.
+    """
+
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES[:3], unique=True)
+    positive = models.TextField(
+        _("praise words"), blank=True, help_text=_("One word or phrase per line.")
+    )
+    negative = models.TextField(
+        _("complaint words"), blank=True, help_text=_("One word or phrase per line.")
+    )
+    negators_before = models.TextField(
+        _("negations before a word"),
+        blank=True,
+        help_text=_("Words that turn around the next few words (not, не, без)."),
+    )
+    negators_after = models.TextField(
+        _("negations after a word"),
+        blank=True,
+        help_text=_(
+            "Words that turn around the word before them or, alone, say something is "
+            "missing (емес, жоқ, нет)."
+        ),
+    )
+    contrasts = models.TextField(
+        _("contrast words"),
+        blank=True,
+        help_text=_("Words that start a new clause (but, но, бірақ)."),
+    )
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("sentiment lexicon")
+        verbose_name_plural = _("sentiment lexicons")
+
+    def __str__(self):
+        return self.get_language_display()
+
+    @staticmethod
+    def lines(text: str) -> list[str]:
+        return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 class ReviewQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ app_name = "reviews"
 urlpatterns = [
     path("", views.review_list, name="list"),
     path("new/", views.review_add, name="add"),
+    path("export.csv", views.review_export, name="export"),
     path("<int:pk>/", views.review_detail, name="review"),
     path("<int:pk>/respond/", views.review_respond, name="respond"),
     path("import/", views.imports, name="imports"),

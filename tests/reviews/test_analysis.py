@@ -40,17 +40,71 @@ def test_it_finds_topics_by_word_prefix_in_each_language(text, expected):
     assert topics_of(review) == dict.fromkeys(expected, ReviewTopic.Sentiment.NEGATIVE)
 
 
-def test_a_stem_must_start_a_word():
+def test_a_keyword_matches_whole_word_forms():
     # "шуақ" (sunshine) is not noise, and "bathroom" does not contain the topic word "room".
     review = ReviewFactory(text="Күн шуақты, керемет.", rating=10)
     assert topics_of(review) == {}
 
 
-def test_high_scores_praise_and_low_scores_complain():
-    high = ReviewFactory(text="Персонал вежливый.", rating=9)
-    low = ReviewFactory(text="Персонал вежливый.", rating=2, scale=5)
+def test_the_score_decides_only_when_the_clause_says_neither():
+    high = ReviewFactory(text="Персонал на ресепшене.", rating=9)
+    low = ReviewFactory(text="Персонал на ресепшене.", rating=2, scale=5)
+    praised_in_a_low_review = ReviewFactory(text="Персонал вежливый.", rating=2, scale=5)
     assert topics_of(high) == {"staff": "positive"}
     assert topics_of(low) == {"staff": "negative"}
+    assert topics_of(praised_in_a_low_review) == {"staff": "positive"}
+
+
+@pytest.mark.parametrize(
+    "text, rating, expected",
+    [
+        (
+            "Great location, but the room was dirty.",
+            5,
+            {"location": "positive", "cleanliness": "negative"},
+        ),
+        (
+            "Breakfast good, but parking paid and always full.",
+            6,
+            {"food": "positive", "parking": "negative"},
+        ),
+        ("The room was not noisy at all.", 4, {"noise": "positive"}),
+        ("Шума не было, а вот уборка плохая.", 6, {"noise": "positive", "cleanliness": "negative"}),
+        ("Көлік тұрағы жоқ.", 9, {"parking": "negative"}),
+        (
+            "Бөлме таза емес, ешқандай шу болмады.",
+            6,
+            {"cleanliness": "negative", "noise": "positive"},
+        ),
+        ("Far from everything, you need a taxi for any trip.", 7, {"location": "negative"}),
+    ],
+)
+def test_each_mention_takes_the_sentiment_of_its_own_clause(text, rating, expected):
+    review = ReviewFactory(text=text, rating=rating)
+    assert topics_of(review) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Мы отлично спали.",  # "спали" is not the spa
+        "Ценю вашу работу, в центре не были.",  # neither price nor... only location
+        "The concierge booked us a dinner at a restaurant in town, thank you Aigerim!",
+        "We held our meeting in the conference centre.",
+    ],
+)
+def test_a_keyword_does_not_match_longer_unrelated_words(text):
+    review = ReviewFactory(text=text, rating=9)
+    assert "spa" not in topics_of(review)
+    assert "value" not in topics_of(review)
+    assert "food" not in topics_of(review)
+    if "conference" in text:
+        assert "location" not in topics_of(review)
+
+
+def test_kazakh_word_forms_with_consonant_alternation_are_found():
+    review = ReviewFactory(text="Тұрағы кішкентай, тұраққа орын жоқ. Шуы көп.", rating=4)
+    assert set(topics_of(review)) == {"parking", "noise"}
 
 
 def test_a_middle_score_reads_negative_words_near_the_keyword():
@@ -94,8 +148,8 @@ def test_analysis_runs_the_same_queries_for_any_number_of_reviews():
         with CaptureQueriesContext(connection) as queries:
             analysis.analyse(chunk)
         counts.append(len(queries))
-    # topics, delete, insert, and the savepoint around delete + insert
-    assert counts == [5, 5]
+    # topics, sentiment lexicons, delete, insert, and the savepoint around delete + insert
+    assert counts == [6, 6]
 
 
 def test_the_command_reanalyses_after_keywords_change():

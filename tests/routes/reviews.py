@@ -5,6 +5,7 @@ from tests.routes import DESK, DESK_POST_ONLY, MANAGERS
 ROUTES = {
     "reviews:list": {"expect": DESK},
     "reviews:add": {"expect": DESK},
+    "reviews:export": {"expect": MANAGERS},
     "reviews:review": {"kwargs": lambda w: {"pk": w["review"].pk}, "expect": DESK},
     "reviews:respond": {"kwargs": lambda w: {"pk": w["review"].pk}, "expect": DESK_POST_ONLY},
     "reviews:imports": {"expect": DESK},
