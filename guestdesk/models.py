@@ -4,6 +4,9 @@ from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from guestdesk import personal
 
 
 def validate_email_list(value):
@@ -52,6 +55,8 @@ class Department(models.Model):
 
     objects = DepartmentQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("department")
@@ -96,6 +101,11 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     objects = OutboxQuerySet.as_manager()
+
+    RETAINED = {
+        "after": "sent_at",
+        "fields": {"body_text": personal.TEXT, "body_html": personal.TEXT},
+    }
 
     class Meta:
         ordering = ["-created_at"]

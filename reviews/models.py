@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from arrivals.models import Guest, Stay
+from guestdesk import personal
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
 
@@ -30,6 +32,8 @@ class Topic(models.Model):
         _("proposal"), blank=True, help_text=_("What the hotel could do when guests complain.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=50)
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "code"]
@@ -145,6 +149,15 @@ class Review(models.Model):
 
     objects = ReviewQuerySet.as_manager()
 
+    history = HistoricalRecords()
+    PERSONAL_OWNER = "guest"
+    PERSONAL_UNOWNED_AFTER = "created_at"
+    PERSONAL_FIELDS = {
+        "author": personal.TEXT,
+        "title": personal.REVIEW_TEXT,
+        "text": personal.REVIEW_TEXT,
+    }
+
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("review")
@@ -249,6 +262,11 @@ class ReviewImport(models.Model):
     )
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
     committed_at = models.DateTimeField(_("imported at"), null=True, blank=True)
+
+    RETAINED = {
+        "after": "created_at",
+        "fields": {"file": personal.DOCUMENT, "report": personal.REPORT},
+    }
 
     class Meta:
         ordering = ["-created_at", "-pk"]
