@@ -3,12 +3,14 @@
 from celery import shared_task
 
 from arrivals import importer
+from guestdesk import audit
 
 
 @shared_task(acks_late=True)
 def run_import_batch(batch_pk, commit):
     """Dry-run (`commit=False`) or import batch `batch_pk`; safe to run twice."""
-    report = importer.run_batch(batch_pk, commit)
+    with audit.path(f"import batch {batch_pk}"):
+        report = importer.run_batch(batch_pk, commit)
     return report["counts"] if report else None
 
 

@@ -13,7 +13,6 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from guestdesk import hours
 
@@ -54,8 +53,6 @@ class Venue(models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     objects = VenueQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["order", "id"]
@@ -154,8 +151,6 @@ class ServiceEntry(hours.HoursOwner, models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ServiceEntryQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["category", "order", "id"]
@@ -261,8 +256,6 @@ class Event(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = EventQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -24,6 +24,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords, registered_models
 from simple_history.signals import pre_create_historical_record
 
+from guestdesk import roles
+
 # Every model staff change, by label: each declares `history = HistoricalRecords()`.
 # The system check below and tests/privacy/test_audit.py hold this list and the models together.
 AUDITED: tuple[str, ...] = (
@@ -144,6 +146,12 @@ class Change:
 
 
 KINDS = {"+": _("created"), "~": _("changed"), "-": _("deleted")}
+PATHS = {SCREEN: _("screen"), COMMAND: _("command"), "retention": _("retention period")}
+
+
+def for_managers(user: Any, obj: models.Model, limit: int = 20) -> list[Change] | None:
+    """The history panel's rows when `user` may read it (managers), None otherwise."""
+    return changes(obj, limit) if roles.is_manager(user) else None
 
 
 def changes(obj: models.Model, limit: int = 20) -> list[Change]:
@@ -195,7 +203,7 @@ def changes(obj: models.Model, limit: int = 20) -> list[Change]:
             Change(
                 when=row.history_date,
                 who=row.history_user,
-                path=row.history_change_reason or "",
+                path=str(PATHS.get(row.history_change_reason, row.history_change_reason or "")),
                 kind=str(KINDS.get(row.history_type, row.history_type)),
                 fields=shown,
             )

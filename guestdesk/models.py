@@ -4,7 +4,6 @@ from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from simple_history.models import HistoricalRecords
 
 from guestdesk import personal
 
@@ -54,8 +53,6 @@ class Department(models.Model):
     )
 
     objects = DepartmentQuerySet.as_manager()
-
-    history = HistoricalRecords()
 
     class Meta:
         ordering = ["name"]

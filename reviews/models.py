@@ -33,8 +33,6 @@ class Topic(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=50)
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["order", "code"]
         verbose_name = _("topic")

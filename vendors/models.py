@@ -423,8 +423,6 @@ class Place(hours.HoursOwner, models.Model):
 
     objects = PlaceQuerySet.as_manager()
 
-    history = HistoricalRecords()
-
     class Meta:
         ordering = ["walking_minutes", "name"]
         verbose_name = _("place")
