@@ -1,4 +1,4 @@
-"""Retention: guests past RETENTION_GUEST_DAYS and files past RETENTION_FILES_DAYS are anonymised."""
+"""Retention: guests and files past their retention periods are anonymised."""
 
 from datetime import timedelta
 from decimal import Decimal
