@@ -195,3 +195,14 @@ class ImportUploadForm(forms.Form):
             columns=data["columns"],
         )
         return profile, profile.as_dict()
+
+
+class AnonymiseForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason"),
+        max_length=80,
+        help_text=_("For example: the guest asked in writing on 12.03.2026. Kept in the history."),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that names, contacts, preferences and notes cannot be restored.")
+    )

@@ -14,8 +14,10 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
 
 from arrivals.languages import language_choices
+from guestdesk import personal
 from guestdesk.emails import message_language
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 from guestdesk.transitions import HasTransitions
@@ -67,6 +69,8 @@ class VipLevel(models.Model):
         verbose_name=_("departments to inform"),
     )
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["rank", "code"]
         verbose_name = _("VIP level")
@@ -92,6 +96,14 @@ class GuestQuerySet(models.QuerySet):
             status__in=Stay.NOT_STAYED
         )
         return self.annotate(has_stayed=Exists(earlier))
+
+    def past_retention(self, cutoff: date):
+        """Guests not yet anonymised whose last stay departed before `cutoff` (or who have no
+        stay and were created before it)."""
+        later = Stay.objects.filter(guest=OuterRef("pk"), departure_date__gte=cutoff)
+        return self.filter(anonymised_at__isnull=True, created_at__date__lt=cutoff).exclude(
+            Exists(later)
+        )
 
     def search(self, text):
         query = Q()
@@ -139,8 +151,26 @@ class Guest(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     objects = GuestQuerySet.as_manager()
+
+    history = HistoricalRecords()
+    PERSONAL_OWNER = "pk"
+    PERSONAL_FIELDS = {
+        "first_name": personal.NAME,
+        "last_name": personal.NAME,
+        "email": personal.CONTACT,
+        "phone": personal.CONTACT,
+        "birthday": personal.DATE,
+        "room_preference": personal.TEXT,
+        "pillow_preference": personal.TEXT,
+        "dietary_needs": personal.TEXT,
+        "allergies": personal.TEXT,
+        "occasions": personal.TEXT,
+        "preferences_notes": personal.TEXT,
+        "notes": personal.TEXT,
+    }
 
     class Meta:
         ordering = ["last_name", "first_name"]
@@ -297,6 +327,15 @@ class Stay(HasTransitions, models.Model):
 
     objects = StayQuerySet.as_manager()
 
+    history = HistoricalRecords()
+    PERSONAL_OWNER = "guest"
+    PERSONAL_FIELDS = {
+        "special_attention": personal.TEXT,
+        "security_note": personal.TEXT,
+        "transport_number": personal.TEXT,
+        "company": personal.TEXT,
+    }
+
     class Meta:
         ordering = ["arrival_date", "eta", "guest__last_name"]
         verbose_name = _("stay")
@@ -404,6 +443,9 @@ class StayChange(models.Model):
         "ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     changed_at = models.DateTimeField(_("when"), default=timezone.now, db_index=True)
+
+    PERSONAL_OWNER = "stay__guest"
+    PERSONAL_FIELDS = {"changes": personal.DATA}
 
     class Meta:
         ordering = ["-changed_at", "-pk"]
@@ -527,6 +569,8 @@ class ImportBatch(ImportBatchBase):
             "flagged for an agent to confirm."
         ),
     )
+
+    RETAINED = {"after": "created_at", "fields": {"file": personal.DOCUMENT}}
 
     class Meta(ImportBatchBase.Meta):
         verbose_name = _("import batch")

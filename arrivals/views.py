@@ -1,8 +1,9 @@
 from datetime import date, timedelta
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +14,7 @@ from django.views.decorators.http import require_POST
 from arrivals import flow, importer, services
 from arrivals.filters import StayFilter
 from arrivals.forms import (
+    AnonymiseForm,
     GuestForm,
     ImportUploadForm,
     StayForm,
@@ -20,7 +22,7 @@ from arrivals.forms import (
     VipReviewForm,
 )
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
-from guestdesk import roles
+from guestdesk import audit, erasure, roles
 from guestdesk.csv import csv_response
 from guestdesk.http import attach, safe_next
 from guestdesk.imports import batches, pages
@@ -320,6 +322,7 @@ def stay_detail(request, pk):
         "changes": list(stay.changes.select_related("changed_by", "batch")[:100]),
         "reach": _reach(request.user),
         "panels": panels_for(request, "stay", stay),
+        "history": audit.for_managers(request.user, stay),
     }
     return render(request, "arrivals/stay_detail.html", context)
 
@@ -396,6 +399,7 @@ def guest_detail(request, pk):
         "last_stay": earlier[0] if earlier else None,
         "is_returning": bool(earlier),
         "panels": panels_for(request, "guest", guest),
+        "history": audit.for_managers(request.user, guest),
     }
     return render(request, "arrivals/guest_detail.html", context)
 
@@ -409,6 +413,43 @@ def guest_edit(request, pk):
         messages.success(request, _("Guest saved."))
         return redirect("arrivals:guest", pk=pk)
     return render(request, "arrivals/guest_form.html", {"guest": guest, "form": form})
+
+
+# -- a guest's personal data (docs/PRIVACY.md) -----------------------------------------
+
+
+@role_required(*roles.MANAGERS)
+def guest_data(request, pk):
+    guest = get_object_or_404(Guest, pk=pk)
+    context = {"guest": guest, "sections": erasure.labelled(guest), "now": timezone.now()}
+    return render(request, "arrivals/guest_data.html", context)
+
+
+@role_required(*roles.MANAGERS)
+def guest_data_json(request, pk):
+    guest = get_object_or_404(Guest, pk=pk)
+    response = JsonResponse(
+        {"guest": guest.pk, "exported_at": timezone.now(), "records": erasure.export(guest)},
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+    return attach(response, f"guest-{guest.pk}.json")
+
+
+@role_required(*roles.MANAGERS)
+def guest_anonymise(request, pk):
+    guest = get_object_or_404(Guest, pk=pk)
+    form = AnonymiseForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        reason = _("erasure: %(reason)s") % {"reason": form.cleaned_data["reason"]}
+        erasure.anonymise_guest(guest, reason=reason[:100])
+        messages.success(request, _("The guest's personal data was anonymised."))
+        return redirect("arrivals:guest", pk=pk)
+    context = {
+        "guest": guest,
+        "form": form,
+        "keeps_review_text": settings.ERASURE_KEEPS_REVIEW_TEXT,
+    }
+    return render(request, "arrivals/guest_anonymise.html", context)
 
 
 # -- imports ----------------------------------------------------------------------------

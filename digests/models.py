@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from arrivals.models import Stay, VipLevel
 from guestdesk import roles
@@ -66,6 +67,8 @@ class DigestSubscription(models.Model):
         default=False,
         help_text=_("Only for departments that call guests, such as Transport."),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["department__name"]

@@ -11,11 +11,17 @@ class GuestDeskConfig(AppConfig):
     verbose_name = _("GuestDesk")
     beat_schedule = {
         "outbox-retry-stale": {"task": "guestdesk.tasks.requeue_stale_outbox", "schedule": 300.0},
+        # Daily: anonymise guests and files past their retention (docs/PRIVACY.md).
+        "privacy-retention": {"task": "guestdesk.tasks.purge_personal_data", "schedule": 86400.0},
     }
 
     def ready(self) -> None:
         # Imported here, once models are ready: it connects the login stamp of sessions.
-        from guestdesk import privacy  # noqa: F401
+        # The audit trail's signal receiver and system check.
+        from guestdesk import (
+            audit,  # noqa: F401
+            privacy,  # noqa: F401
+        )
 
         # Without a sender: permissions of apps migrated after this one exist only later.
         post_migrate.connect(_grant_administrators)

@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guestdesk import personal
+
 
 def validate_email_list(value):
     for address in split_addresses(value):
@@ -96,6 +98,11 @@ class OutboxMessage(models.Model):
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     objects = OutboxQuerySet.as_manager()
+
+    RETAINED = {
+        "after": "sent_at",
+        "fields": {"body_text": personal.TEXT, "body_html": personal.TEXT},
+    }
 
     class Meta:
         ordering = ["-created_at"]

@@ -306,6 +306,16 @@ CACHES = {
     )
 }
 
+# Guests' personal data (docs/PRIVACY.md): anonymised this many days after a guest's last
+# departure; uploaded import files, import reports' row data and sent emails' bodies after
+# RETENTION_FILES_DAYS. A review keeps its text on erasure unless the hotel says otherwise.
+RETENTION_GUEST_DAYS = env.integer("RETENTION_GUEST_DAYS", 3 * 365)
+RETENTION_FILES_DAYS = env.integer("RETENTION_FILES_DAYS", 90)
+for _name in ("RETENTION_GUEST_DAYS", "RETENTION_FILES_DAYS"):
+    if globals()[_name] < 1:
+        raise ImproperlyConfigured(f"{_name} must be at least 1 (days).")
+ERASURE_KEEPS_REVIEW_TEXT = env.boolean("ERASURE_KEEPS_REVIEW_TEXT", True)
+
 # Largest e-ticket or voucher a guest request accepts.
 REQUESTS_ATTACHMENT_MAX_MB = env.integer("REQUESTS_ATTACHMENT_MAX_MB", 10)
 

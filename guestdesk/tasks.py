@@ -9,6 +9,7 @@ from django.core.mail import EmailMultiAlternatives
 from django.db import transaction
 from django.utils import timezone
 
+from guestdesk import erasure
 from guestdesk.models import OutboxMessage
 
 log = logging.getLogger(__name__)
@@ -86,3 +87,9 @@ def requeue_stale_outbox():
     for pk in pks:
         send_outbox_message.delay(pk)
     return len(pks)
+
+
+@shared_task
+def purge_personal_data() -> dict[str, int]:
+    """Anonymise guests and files past their retention; running it twice changes nothing."""
+    return dict(erasure.purge())

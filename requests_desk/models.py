@@ -8,8 +8,9 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from simple_history.models import HistoricalRecords
 
-from guestdesk import roles
+from guestdesk import personal, roles
 from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
 from requests_desk.types import (
@@ -249,6 +250,16 @@ class ServiceRequest(HasTransitions, models.Model):
 
     objects = ServiceRequestQuerySet.as_manager()
 
+    history = HistoricalRecords()
+    PERSONAL_OWNER = "guest"
+    PERSONAL_UNOWNED_AFTER = "created_at"
+    PERSONAL_FIELDS = {
+        "walk_in_name": personal.NAME,
+        "walk_in_contact": personal.CONTACT,
+        "notes": personal.TEXT,
+        "details": personal.DATA,
+    }
+
     class Meta:
         ordering = ["due_at", "pk"]
         verbose_name = _("guest request")
@@ -381,6 +392,9 @@ class RequestEvent(models.Model):
     # For edits: {field: [old, new]} as text, so a later schema change cannot break history.
     changes = models.JSONField(default=dict, blank=True)
 
+    PERSONAL_OWNER = "request__guest"
+    PERSONAL_FIELDS = {"comment": personal.TEXT, "changes": personal.DATA}
+
     class Meta:
         ordering = ["at", "pk"]
         verbose_name = _("request history entry")
@@ -412,6 +426,9 @@ class Attachment(models.Model):
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
     )
+
+    PERSONAL_OWNER = "request__guest"
+    PERSONAL_FIELDS = {"file": personal.DOCUMENT, "name": personal.TEXT}
 
     class Meta:
         ordering = ["uploaded_at", "pk"]

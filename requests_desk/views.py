@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from arrivals.models import Stay
-from guestdesk import roles
+from guestdesk import audit, roles
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 from requests_desk import services
@@ -116,6 +116,7 @@ def detail(request, number):
         "can_work": can_work,
         "waybill": Waybill.objects.filter(request=request_obj).first(),
         "now": timezone.now(),
+        "history": audit.for_managers(request.user, request_obj),
     }
     if can_work:
         context["moves"] = request_obj.allowed_moves()

@@ -8,8 +8,10 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 from arrivals.models import Guest, Stay
+from guestdesk import personal
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
@@ -223,6 +225,15 @@ class Review(models.Model):
 
     objects = ReviewQuerySet.as_manager()
 
+    history = HistoricalRecords()
+    PERSONAL_OWNER = "guest"
+    PERSONAL_UNOWNED_AFTER = "created_at"
+    PERSONAL_FIELDS = {
+        "author": personal.TEXT,
+        "title": personal.REVIEW_TEXT,
+        "text": personal.REVIEW_TEXT,
+    }
+
     class Meta:
         ordering = ["-date", "-pk"]
         verbose_name = _("review")
@@ -314,6 +325,8 @@ class ReviewImport(ImportBatchBase):
         blank=True,
         help_text=_("Used for rows without a source column."),
     )
+
+    RETAINED = {"after": "created_at", "fields": {"file": personal.DOCUMENT}}
 
     class Meta(ImportBatchBase.Meta):
         verbose_name = _("review import")

@@ -15,8 +15,9 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from phonenumber_field.modelfields import PhoneNumberField
+from simple_history.models import HistoricalRecords
 
-from guestdesk import hours
+from guestdesk import hours, personal
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.presets import PRESETS, codes_of
 
@@ -180,6 +181,8 @@ class Supplier(models.Model):
 
     objects = SupplierQuerySet.as_manager()
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["-preferred", "name"]
         verbose_name = _("supplier")
@@ -313,6 +316,8 @@ class Contact(models.Model):
         blank=True,
         help_text=_("For example: WhatsApp +7 701 000 00 00, Telegram @name"),
     )
+
+    history = HistoricalRecords()
 
     class Meta:
         ordering = ["pk"]
@@ -552,6 +557,9 @@ class RecommendationSheet(models.Model):
     )
 
     objects = SheetQuerySet.as_manager()
+
+    PERSONAL_OWNER = "guest"
+    PERSONAL_FIELDS = {"note": personal.TEXT, "emailed_to": personal.CONTACT}
 
     class Meta:
         ordering = ["-created_at"]

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arrivals.models import Guest
-from guestdesk import roles
+from guestdesk import audit, roles
 from guestdesk.csv import csv_response
 from guestdesk.roles import role_required
 from vendors import services
@@ -60,6 +60,7 @@ def supplier_detail(request, pk):
         "performance": services.performance(supplier),
         "show_commission": roles.is_manager(request.user),
         "today": timezone.localdate(),
+        "history": audit.for_managers(request.user, supplier),
     }
     return render(request, "vendors/supplier_detail.html", context)
 

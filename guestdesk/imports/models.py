@@ -9,6 +9,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from guestdesk import personal
+
 
 class BatchStatus(models.TextChoices):
     PENDING = "pending", _("waiting")
@@ -87,6 +89,17 @@ class ImportRowBase(models.Model):
     label = models.CharField(_("name"), max_length=300, blank=True)
     reason = models.TextField(_("reason"), blank=True)
     detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    # A report row quotes the file (names, keys): kept RETENTION_FILES_DAYS like the file.
+    RETAINED = {
+        "after": "batch__created_at",
+        "fields": {
+            "key": personal.TEXT,
+            "label": personal.TEXT,
+            "reason": personal.TEXT,
+            "detail": personal.DATA,
+        },
+    }
 
     class Meta:
         abstract = True

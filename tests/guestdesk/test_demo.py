@@ -10,11 +10,13 @@ pytestmark = pytest.mark.django_db
 
 
 def counts():
+    # The audit trail records each run's saves: its rows are history, not duplicates.
     return {
         model._meta.label: model._default_manager.count()
         for model in apps.get_models()
         if model._meta.app_label
         in {"guestdesk", "board", "arrivals", "digests", "requests_desk", "vendors", "auth"}
+        and not model.__name__.startswith("Historical")
     }
 
 
