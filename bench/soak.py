@@ -427,11 +427,11 @@ class Services:
         connection.autocommit = True
         return connection
 
-    def manage(self, *args: str) -> None:
+    def manage(self, *args: str, env: dict[str, str] | None = None) -> None:
         result = subprocess.run(
             [sys.executable, "manage.py", *args],
             cwd=ROOT,
-            env=self.env,
+            env=env or self.env,
             capture_output=True,
             text=True,
             timeout=600,
@@ -455,7 +455,9 @@ class Services:
         with closing(self.admin()) as connection, connection.cursor() as cursor:
             cursor.execute(f'CREATE DATABASE "{self.database}"')
         self.manage("migrate", "--no-input", "-v0")
-        self.manage("load_demo")
+        # The demo hotel with its known logins: load_demo refuses a production installation,
+        # so it runs with development settings on the same scratch database.
+        self.manage("load_demo", env={**self.env, "GUESTDESK_ENV": "development"})
         self.manage("collectstatic", "--no-input", "-v0")
         python = sys.executable
         self.start(
