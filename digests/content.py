@@ -10,6 +10,7 @@ from itertools import groupby
 
 from arrivals.models import Stay
 from digests.models import Section
+from guestdesk.registry import events_on
 
 # Preferences each department cares about; others see them all.
 PREFERENCES_FOR = {
@@ -46,15 +47,7 @@ class DayFacts:
         )
         departures = list(Stay.objects.departing_on(day).active().for_lists().order_by("room"))
         in_house = list(Stay.objects.in_house_on(day).birthday_on(day).for_lists())
-        return cls(day, arrivals, departures, in_house, _events_on(day))
-
-
-def _events_on(day):
-    try:
-        from board.models import Event
-    except ImportError:  # the board is optional for digests
-        return []
-    return list(Event.objects.on_day(day).prefetch_related("departments"))
+        return cls(day, arrivals, departures, in_house, events_on(day))
 
 
 @dataclass

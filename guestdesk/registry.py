@@ -7,10 +7,12 @@ name, so `guestdesk` never imports an app.
 """
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
+from typing import Any
 
 from django.apps import apps
 from django.urls import reverse
@@ -119,3 +121,15 @@ def search_for(request, q: str) -> list[SearchGroup]:
         if callable(provider):
             groups.extend(group for group in provider(request, q) if group.results)
     return sorted(groups, key=lambda group: group.order)
+
+
+def events_on(day: date) -> list[Any]:
+    """Events on the premises on `day`, from every app with an `events.py` (`events_on(day)`).
+
+    The digests list them for the departments involved (each event has `departments`),
+    without digests importing the board that owns them.
+    """
+    found: list[Any] = []
+    for module in _modules("events"):
+        found.extend(module.events_on(day))
+    return found

@@ -24,6 +24,11 @@ PENDING: set[tuple[str, ...]] = set()
 MAY_IMPORT = {
     "guestdesk": set(),
     "arrivals": {"guestdesk"},
+    "digests": {"guestdesk", "arrivals"},
+    "board": {"guestdesk", "arrivals"},
+    "reviews": {"guestdesk", "arrivals"},
+    "vendors": {"guestdesk", "arrivals"},
+    "requests_desk": {"guestdesk", "arrivals", "vendors"},
 }
 
 
