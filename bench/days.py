@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import csv
 import tempfile
-from collections import Counter
 from datetime import date, datetime, timedelta
 from pathlib import Path
 
@@ -27,9 +26,7 @@ def busiest_rows() -> list[list]:
              2, i % 3, "VIP1" if i % 9 == 0 else "", ["RUS", "KAZ", "DEU"][i % 3], "", ""]
             for i in range(215)
         ]  # fmt: skip
-    rows = list(arrivals_sample.rows())
-    busiest, _ = Counter(row[2] for row in rows).most_common(1)[0]
-    return [row for row in rows if row[2] == busiest]
+    return list(arrivals_sample.rows(arriving=arrivals_sample.busiest_day()))
 
 
 def write(path: Path, base: list[list], day: date, count: int) -> None:
