@@ -58,7 +58,7 @@ compilemessages: $(VENV)/.installed-dev
 
 bench: $(VENV)/.installed-dev
 	export DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}"; \
-		$(PY) manage.py migrate --no-input -v0 && $(PY) -m bench
+		$(PY) manage.py migrate --no-input -v0 && BENCH_SCALE=$${BENCH_SCALE:-small} $(PY) -m bench
 
 # The database (DATABASE_URL) and MEDIA_ROOT in one dated archive under var/backups/ (or
 # BACKUP_DIR); the archive's path is the last line printed.

@@ -4,7 +4,9 @@ from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -126,14 +128,45 @@ def _list_page(request, kind, day):
         "url_name": LISTS[kind]["url"],
         "export_url": reverse(LISTS[kind]["export"], kwargs={"day": day}),
         "form": form,
-        "stays": stays,
+        "stays": _list_rows(stays),
         "totals": _totals(base),
         "reach": _reach(request.user),
         "query": request.GET.urlencode(),
+        "next_path": request.get_full_path(),
+        "csrf_value": get_token(request),
+        "stay_prefix": reverse("arrivals:stay", kwargs={"pk": 0}).removesuffix("0/"),
         "vip_only": request.GET.get("vip") == "vip",
         "vip_toggle": _toggled(request.GET, "vip", "vip"),
     }
     return render(request, "arrivals/stay_list.html", context)
+
+
+def _list_rows(stays: list[Stay]) -> list[Stay]:
+    """Give each stay what its row shows, worked out once per status or country, not per row.
+
+    The day list renders hundreds of rows: translated labels, country names and the
+    action buttons are the same for every stay of a status, so they are built here in one
+    pass instead of by includes and tags inside the template's loop.
+    """
+    labels = dict(Stay.Status.choices)
+    buttons: dict[str, str] = {}
+    countries: dict[str, str] = {}
+    pax = _("%(adults)s adults, %(children)s children")
+    for stay in stays:
+        status = stay.status
+        if status not in buttons:
+            moves = stay.allowed_moves()
+            buttons[status] = (
+                render_to_string("arrivals/_status_buttons.html", {"moves": moves}) if moves else ""
+            )
+        code = stay.guest.nationality.code
+        if code and code not in countries:
+            countries[code] = str(stay.guest.nationality.name)
+        stay.status_text = str(labels.get(status, status))
+        stay.action_buttons = buttons[status]
+        stay.country_name = countries.get(code, "")
+        stay.pax_title = pax % {"adults": stay.adults, "children": stay.children}
+    return stays
 
 
 def _toggled(params, key, value):

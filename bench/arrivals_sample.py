@@ -86,18 +86,34 @@ def _faker():
     return name
 
 
-def rows(limit=None):
-    """PMS rows from the sample: one per reservation, in file order."""
+def arrival_of(row):
+    """The arrival date of a row of the sample."""
+    return date(
+        int(row["arrival_date_year"]),
+        MONTHS[row["arrival_date_month"]],
+        int(row["arrival_date_day_of_month"]),
+    )
+
+
+def busiest_day():
+    """The arrival date with the most reservations in the sample."""
+    from collections import Counter
+
+    with SAMPLE.open(newline="", encoding="utf-8") as handle:
+        return Counter(arrival_of(row) for row in csv.DictReader(handle)).most_common(1)[0][0]
+
+
+def rows(limit=None, arriving=None):
+    """PMS rows from the sample: one per reservation, in file order (only those arriving on
+    `arriving` when given: naming every guest of the file takes a while)."""
     name = _faker()
     with SAMPLE.open(newline="", encoding="utf-8") as handle:
         for number, row in enumerate(csv.DictReader(handle), start=1):
             if limit and number > limit:
                 return
-            arrival = date(
-                int(row["arrival_date_year"]),
-                MONTHS[row["arrival_date_month"]],
-                int(row["arrival_date_day_of_month"]),
-            )
+            arrival = arrival_of(row)
+            if arriving and arrival != arriving:
+                continue
             nights = int(row["stays_in_weekend_nights"]) + int(row["stays_in_week_nights"])
             children = row["children"] if row["children"] not in ("NULL", "NA", "") else "0"
             vip = ""

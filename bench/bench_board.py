@@ -1,39 +1,32 @@
-"""Board pages at 5 and 500 entries and events: queries and time, as ratios.
+"""Staff board and public guest page at 500 entries and events, against the floor.
 
-Run: DATABASE_URL=... python bench/bench_board.py. Everything it creates is rolled back.
+The guest page is timed twice: from its cache (the usual case) and with the cache cleared
+before each request. Pairs are timed alternately in one run (bench/harness.py); everything
+it creates is rolled back.
 """
 
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guestdesk.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+from bench import harness  # noqa: E402
 
-django.setup()
+harness.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
+from django.core.cache import cache  # noqa: E402
 from django.db import transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from board.models import Event, OpeningHours, ServiceEntry  # noqa: E402
 from guestdesk import roles  # noqa: E402
 
-URLS = ["/board/", "/board/?q=pool", "/board/events/week/", "/guest/", "/guest/events.ics"]
-ROUNDS = 5
+ROWS = 500
 
 
-class Rollback(Exception):
-    pass
-
-
-def populate(n):
+def populate(n: int) -> None:
     from tests.board.test_queries import populate as fill
 
     Event.objects.all().delete()
@@ -42,41 +35,38 @@ def populate(n):
     fill(n, timezone.localdate())
 
 
-def measure(client):
-    results = {}
-    for url in URLS:
-        status = client.get(url).status_code
-        assert status == 200, (url, status)
-        started = time.perf_counter()
-        for _ in range(ROUNDS):
-            client.get(url)
-        results[url] = (time.perf_counter() - started) / ROUNDS * 1000
-    return results
-
-
-def main():
-    from django.conf import settings
-
-    settings.BOARD_PUBLIC_RATE_LIMIT = 10**9
+def main() -> dict:
+    results: dict = {}
     try:
         with transaction.atomic():
             user = get_user_model().objects.create_user("bench-board-agent")
             user.groups.add(Group.objects.get(name=roles.AGENT))
-            client = Client()
-            client.force_login(user)
-            populate(5)
-            small = measure(client)
-            populate(500)
-            large = measure(client)
-            raise Rollback
-    except Rollback:
+            client = harness.client(user)
+            guest = harness.client()
+            populate(ROWS)
+            floor = harness.get(client, harness.FLOOR)
+            results["board_vs_floor"] = harness.pair(harness.get(client, "/board/"), floor)
+            results["board_search_vs_floor"] = harness.pair(
+                harness.get(client, "/board/?q=pool"), floor
+            )
+            results["guest_vs_floor"] = harness.pair(harness.get(guest, "/guest/"), floor)
+            uncached = harness.get(guest, "/guest/")
+
+            def guest_uncached():
+                cache.clear()
+                return uncached()
+
+            results["guest_uncached_vs_floor"] = harness.pair(guest_uncached, floor)
+            results["calendar_vs_floor"] = harness.pair(
+                harness.get(guest, "/guest/events.ics"), floor
+            )
+            raise harness.Rollback
+    except harness.Rollback:
         pass
-    # Query counts are pinned by tests/board/test_queries.py; this prints time only.
-    print(f"{'page':<24}{'ms 5':>9}{'ms 500':>9}{'ratio':>8}")
-    for url in URLS:
-        t5, t500 = small[url], large[url]
-        print(f"{url:<24}{t5:>9.1f}{t500:>9.1f}{t500 / t5:>8.1f}")
+    for key, r in results.items():
+        print(f"{key:<26}{r['ms']:>9.1f} ms vs {r['reference_ms']:>8.1f} ms  = {r['ratio']:.2f}x")
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    harness.report(main())

@@ -1,22 +1,20 @@
-"""Building and rendering every department's digest for a day: small vs busy day.
+"""Every department's digest for the busiest day, against rendering the arrivals page
+once per department, and its queries on a small and a busy day.
 
 Uses the busiest day's arrivals count of the shared hotel bookings sample (215) when it
-is there, 215 otherwise. Prints milliseconds, SQL queries and the busy/small ratios.
-Everything it creates is rolled back.
+is there, 215 otherwise (1,000 with BENCH_SCALE=large). Everything it created is rolled
+back.
 """
 
 import datetime
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guestdesk.settings")
 
-import django  # noqa: E402
+from bench import harness  # noqa: E402
 
-django.setup()
+harness.setup()
 
 from django.db import connection, transaction  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
@@ -29,7 +27,7 @@ from guestdesk.emails import render  # noqa: E402
 from guestdesk.models import Department  # noqa: E402
 
 DAY = datetime.date(2031, 3, 3)  # far from any real data
-ROUNDS = 5
+ROUNDS = harness.ROUNDS
 
 
 class Rollback(Exception):
@@ -79,22 +77,39 @@ def populate(n):
     )
 
 
-def measure():
-    subs = list(subscriptions().filter(enabled=True))
-    with CaptureQueriesContext(connection) as queries:
+def digests(subs):
+    """Build the day's facts once and render every subscribed department's digest."""
+
+    def action():
         facts = DayFacts.collect(DAY)
         for sub in subs:
             render("digests-daily", email_context(sub, facts), sub.language)
-    started = time.perf_counter()
-    for _ in range(ROUNDS):
-        facts = DayFacts.collect(DAY)
-        for sub in subs:
-            render("digests-daily", email_context(sub, facts), sub.language)
-    return (time.perf_counter() - started) / ROUNDS * 1000, len(queries), len(subs)
+
+    return action
 
 
-def main():
+def queries(subs) -> int:
+    with CaptureQueriesContext(connection) as captured:
+        digests(subs)()
+    return len(captured)
+
+
+def arrivals_pages(client, times: int):
+    """The arrivals page of the same day, rendered once per department."""
+    page = harness.get(client, f"/arrivals/{DAY}/")
+
+    def action():
+        for _ in range(times):
+            page()
+
+    return action
+
+
+def main() -> dict:
     busy, source = busiest_day_size()
+    if harness.SCALE == "large":
+        busy, source = 1000, "a 1,000-arrival day"
+    results: dict = {}
     try:
         with transaction.atomic():
             for department in Department.objects.all():
@@ -108,22 +123,31 @@ def main():
                         "sections": [str(s) for s in Section],
                     },
                 )
+            subs = list(subscriptions().filter(enabled=True))
             populate(5)
-            small = measure()
+            results["digest_queries_small"] = queries(subs)
             populate(busy)
-            large = measure()
+            results["digest_queries_large"] = queries(subs)
+            results["digest_departments"] = len(subs)
+            results["digest_arrivals"] = busy
+            from django.contrib.auth import get_user_model
+
+            user = get_user_model().objects.create_superuser("bench-digests", "", "x")
+            client = harness.client(user)
+            results["digests_vs_arrivals_pages"] = harness.pair(
+                digests(subs), arrivals_pages(client, len(subs)), rounds=max(3, ROUNDS // 3)
+            )
             raise Rollback
     except Rollback:
         pass
-    print(f"every department's digest ({large[2]} departments, all sections), {source}")
-    print(f"{'arrivals':>10}{'ms':>10}{'queries':>10}")
-    print(f"{5:>10}{small[0]:>10.1f}{small[1]:>10}")
-    print(f"{busy:>10}{large[0]:>10.1f}{large[1]:>10}")
-    print(
-        f"time ratio {busy}/5: {large[0] / small[0]:.1f}x for {busy / 5:.0f}x the arrivals; "
-        f"queries {large[1]} vs {small[1]}"
-    )
+    r = results["digests_vs_arrivals_pages"]
+    print(f"every department's digest ({len(subs)} departments, all sections, {busy} arrivals: "
+          f"{source}): {r['ms']:.0f} ms vs the arrivals page once per department "
+          f"{r['reference_ms']:.0f} ms = {r['ratio']:.2f}x")  # fmt: skip
+    print(f"queries: {results['digest_queries_small']} for 5 arrivals, "
+          f"{results['digest_queries_large']} for {busy}")  # fmt: skip
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    harness.report(main())

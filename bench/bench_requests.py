@@ -1,83 +1,85 @@
-"""Request board, dashboard and a request page at 5 and 500 requests: queries and time.
+"""The request board with 100,000 requests in the table, against the floor, and the
+PostgreSQL plan of its main query (the page of rows), which must use an index.
 
-Run: DATABASE_URL=... python bench/bench_requests.py. Everything it creates is rolled back.
+Everything it creates is rolled back.
 """
 
-import os
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guestdesk.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
-# DEBUG keeps every query in a bounded log, which would hide the counts measured here.
-os.environ["DEBUG"] = "false"
 
-import django  # noqa: E402
+from bench import harness  # noqa: E402
 
-django.setup()
+harness.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from guestdesk import roles  # noqa: E402
-from requests_desk.models import ServiceRequest, Waybill  # noqa: E402
+from requests_desk.models import ServiceRequest  # noqa: E402
 
-URLS = [
-    "/requests/",
-    "/requests/?status=all",
-    "/requests/?type=transfer&mine=on",
-    "/requests/?q=berg&page=2",
-    "/",
-]
-ROUNDS = 5
+ROWS = 100_000
+URLS = ["/requests/", "/requests/?status=all", "/requests/?type=transfer"]
 
 
-class Rollback(Exception):
-    pass
+def main_query(client, url: str) -> tuple[str, list]:
+    """The SQL of the board's page of rows (the query that reads the table with a LIMIT)."""
+    with CaptureQueriesContext(connection) as captured:
+        client.get(url)
+    table = ServiceRequest._meta.db_table
+    for query in captured.captured_queries:
+        sql = query["sql"]
+        if sql.startswith("SELECT") and f'FROM "{table}"' in sql and "LIMIT" in sql:
+            return sql, captured.captured_queries
+    raise AssertionError(f"no page query for {url}")
 
 
-def measure(client):
-    results = {}
-    for url in URLS:
-        assert client.get(url).status_code == 200, url
-        with CaptureQueriesContext(connection) as queries:
-            client.get(url)
-        count = len(queries)  # read now: the next request clears the query log
-        started = time.perf_counter()
-        for _ in range(ROUNDS):
-            client.get(url)
-        results[url] = (count, (time.perf_counter() - started) / ROUNDS * 1000)
-    return results
-
-
-def main():
+def main() -> dict:
     from tests.requests_desk.test_board import many
 
+    results: dict = {}
     try:
         with transaction.atomic():
             user = get_user_model().objects.create_user("bench-requests-agent")
             user.groups.add(Group.objects.get(name=roles.AGENT))
-            client = Client()
-            client.force_login(user)
-            Waybill.objects.all().delete()
-            ServiceRequest.objects.all().delete()
-            many(5, user)
-            small = measure(client)
-            many(495, user)
-            large = measure(client)
-            raise Rollback
-    except Rollback:
+            client = harness.client(user)
+            many(ROWS, user)
+            with connection.cursor() as cursor:
+                cursor.execute(f"ANALYZE {ServiceRequest._meta.db_table}")
+            plans = {}
+            for url in URLS:
+                sql, queries = main_query(client, url)
+                with connection.cursor() as cursor:
+                    cursor.execute("EXPLAIN " + sql)
+                    plan = "\n".join(row[0] for row in cursor.fetchall())
+                table = ServiceRequest._meta.db_table
+                seq = f"Seq Scan on {table} " in plan or plan.rstrip().endswith(
+                    f"Seq Scan on {table}"
+                )
+                plans[url] = {"queries": len(queries), "plan": plan, "seq_scan": seq}
+                scans = [
+                    line.strip() for line in plan.splitlines() if table in line and "Scan" in line
+                ]
+                print(f"{url}: {len(queries)} queries; the page of rows reads {table} by:")
+                print("    " + "\n    ".join(scans))
+            results["board_requests"] = ROWS
+            results["request_board_plans"] = plans
+            results["request_board_index_scan"] = not any(p["seq_scan"] for p in plans.values())
+            results["request_board_vs_floor"] = harness.pair(
+                harness.get(client, URLS[0]), harness.get(client, harness.FLOOR)
+            )
+            raise harness.Rollback
+    except harness.Rollback:
         pass
-    print(f"{'page':<36}{'q 5':>5}{'q 500':>7}{'ms 5':>9}{'ms 500':>9}{'ratio':>8}")
-    for url in URLS:
-        (q5, t5), (q500, t500) = small[url], large[url]
-        print(f"{url:<36}{q5:>5}{q500:>7}{t5:>9.1f}{t500:>9.1f}{t500 / t5:>8.1f}")
+    r = results["request_board_vs_floor"]
+    print(f"request board ({ROWS:,} requests) {r['ms']:.1f} ms vs floor "
+          f"{r['reference_ms']:.1f} ms = {r['ratio']:.2f}x; "
+          f"index scans only: {results['request_board_index_scan']}")  # fmt: skip
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    harness.report(main())

@@ -1,27 +1,23 @@
-"""Supplier directory, local guide and commission report at 5 and 500 rows: queries and time.
+"""Supplier directory, local guide and commission report at 500 rows, against the floor.
 
-Run: DATABASE_URL=... python bench/bench_vendors.py. Everything it creates is rolled back.
+Pairs are timed alternately in one run (bench/harness.py); everything it creates is
+rolled back.
 """
 
 import datetime
-import os
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "guestdesk.settings")
-os.environ.setdefault("ALLOWED_HOSTS", "testserver")
 
-import django  # noqa: E402
+from bench import harness  # noqa: E402
 
-django.setup()
+harness.setup()
 
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
-from django.test import Client  # noqa: E402
+from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from guestdesk import roles  # noqa: E402
@@ -34,17 +30,7 @@ from vendors.models import (  # noqa: E402
     SupplierCategory,
 )
 
-ROUNDS = 5
-
-
-class Rollback(Exception):
-    pass
-
-
-class QueryCounter(list):
-    def __call__(self, execute, sql, params, many, context):
-        self.append(sql)
-        return execute(sql, params, many, context)
+ROWS = 500
 
 
 def month():
@@ -94,40 +80,25 @@ def populate(n):
     )
 
 
-def measure(client):
-    results = {}
-    for url in urls():
-        status = client.get(url).status_code
-        assert status == 200, (url, status)
-        queries = QueryCounter()
-        with connection.execute_wrapper(queries):
-            client.get(url)
-        started = time.perf_counter()
-        for _ in range(ROUNDS):
-            client.get(url)
-        results[url] = (len(queries), (time.perf_counter() - started) / ROUNDS * 1000)
-    return results
-
-
-def main():
+def main() -> dict:
+    results: dict = {}
     try:
         with transaction.atomic():
             user = get_user_model().objects.create_user("bench-vendors-manager")
             user.groups.add(Group.objects.get(name=roles.MANAGER))
-            client = Client()
-            client.force_login(user)
-            populate(5)
-            small = measure(client)
-            populate(500)
-            large = measure(client)
-            raise Rollback
-    except Rollback:
+            client = harness.client(user)
+            populate(ROWS)
+            floor = harness.get(client, harness.FLOOR)
+            names = ["directory", "directory_category", "guide", "guide_filtered", "commission"]
+            for name, url in zip(names, urls(), strict=True):
+                results[f"{name}_vs_floor"] = harness.pair(harness.get(client, url), floor)
+            raise harness.Rollback
+    except harness.Rollback:
         pass
-    print(f"{'page':<40}{'q 5':>5}{'q 500':>7}{'ms 5':>9}{'ms 500':>9}{'ratio':>8}")
-    for url in urls():
-        (q5, t5), (q500, t500) = small[url], large[url]
-        print(f"{url:<40}{q5:>5}{q500:>7}{t5:>9.1f}{t500:>9.1f}{t500 / t5:>8.1f}")
+    for key, r in results.items():
+        print(f"{key:<28}{r['ms']:>9.1f} ms vs {r['reference_ms']:>8.1f} ms  = {r['ratio']:.2f}x")
+    return results
 
 
 if __name__ == "__main__":
-    main()
+    harness.report(main())

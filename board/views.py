@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from board import services
+from board import public_cache, services
 from board.forms import (
     EventForm,
     ExceptionsFormSet,
@@ -353,7 +353,13 @@ def _guest_context(request):
 
 @guest_page
 def guest(request):
-    return render(request, "board/guest.html", _guest_context(request))
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    body = public_cache.cached(
+        "guest",
+        language,
+        lambda: render(request, "board/guest.html", _guest_context(request)).content,
+    )
+    return HttpResponse(body)
 
 
 @guest_page
@@ -368,7 +374,13 @@ def guest_print(request):
 @guest_page
 def guest_ics(request):
     language = translation.get_language() or settings.LANGUAGE_CODE
-    body = services.calendar_feed(services.feed_events(), language, request.get_host())
+    host = request.get_host()
+    body = public_cache.cached(
+        "ics",
+        language,
+        lambda: services.calendar_feed(services.feed_events(), language, host),
+        vary=host,
+    )
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
     attach(response, "hotel-events.ics", inline=True)
     response["Cache-Control"] = "public, max-age=900"

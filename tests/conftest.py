@@ -157,6 +157,17 @@ def _eager_celery():
 
 
 @pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache: cached pages of one test never leak into another
+    (test data made with bulk_create sends no signal that would invalidate them)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture(autouse=True)
 def _english(settings):
     # Tests read English text unless they switch language themselves.
     settings.LANGUAGE_CODE = "en"
