@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from arrivals.languages import language_choices
 from arrivals.models import (
     NOTES_MAX_LENGTH,
     Guest,
@@ -77,6 +78,9 @@ class GuestForm(forms.ModelForm):
 
     def __init__(self, *args, manager=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The form class froze the model's choices in the language active at import time;
+        # name the languages in the language of this request.
+        self.fields["language"].choices = language_choices()
         if not manager:
             self.fields["default_vip_level"].disabled = True
 
