@@ -1,4 +1,5 @@
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from arrivals import services
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, StayChange, VipLevel
@@ -6,7 +7,7 @@ from arrivals.signals import announce_vip
 
 
 @admin.register(VipLevel)
-class VipLevelAdmin(admin.ModelAdmin):
+class VipLevelAdmin(TranslationAdmin):
     list_display = ["code", "name", "rank", "colour"]
     filter_horizontal = ["departments"]
 

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from arrivals.languages import language_choices
 from arrivals.models import (
     NOTES_MAX_LENGTH,
     Guest,
@@ -77,18 +78,51 @@ class GuestForm(forms.ModelForm):
 
     def __init__(self, *args, manager=False, **kwargs):
         super().__init__(*args, **kwargs)
+        # The form class froze the model's choices in the language active at import time;
+        # name the languages in the language of this request.
+        self.fields["language"].choices = language_choices()
         if not manager:
             self.fields["default_vip_level"].disabled = True
 
 
+LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
+
+
 class VipLevelForm(forms.ModelForm):
+    """A VIP level with its name and amenity in each language (digests pick the reader's)."""
+
     class Meta:
         model = VipLevel
-        fields = ["code", "name", "rank", "colour", "amenity", "departments"]
+        fields = [
+            "code",
+            "name_kk",
+            "name_ru",
+            "name_en",
+            "rank",
+            "colour",
+            "amenity_kk",
+            "amenity_ru",
+            "amenity_en",
+            "departments",
+        ]
         widgets = {
-            "amenity": forms.Textarea(attrs={"rows": 2}),
+            "amenity_kk": forms.Textarea(attrs={"rows": 2}),
+            "amenity_ru": forms.Textarea(attrs={"rows": 2}),
+            "amenity_en": forms.Textarea(attrs={"rows": 2}),
             "departments": forms.CheckboxSelectMultiple,
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        bases = {"name": _("Level name"), "amenity": _("Amenity to prepare")}
+        for base, label in bases.items():
+            for code, language in LANGUAGE_NAMES.items():
+                self.fields[f"{base}_{code}"].label = _("%(field)s (%(language)s)") % {
+                    "field": label,
+                    "language": language,
+                }
+        # A level needs a name in at least the fallback language (English).
+        self.fields["name_en"].required = True
 
     def clean_code(self):
         return self.cleaned_data["code"].strip().upper()

@@ -27,6 +27,55 @@ _LANGUAGES = {
 ISO_639_1 = tuple(sorted(_LANGUAGES))
 CODES = frozenset(ISO_639_1)
 
+# Kazakh names of the languages guests speak most, in the "-ша/-ше" form Django's kk
+# catalogue uses ("Қазақша"); that catalogue leaves some in Russian ("Киргизский") or
+# English ("Chinese"), and pycountry has no Kazakh at all.
+KAZAKH_NAMES = {
+    "kk": "Қазақша",
+    "ru": "Орысша",
+    "en": "Ағылшынша",
+    "tr": "Түрікше",
+    "zh": "Қытайша",
+    "de": "Немісше",
+    "fr": "Французша",
+    "ar": "Арабша",
+    "ko": "Корейше",
+    "ja": "Жапонша",
+    "uz": "Өзбекше",
+    "ky": "Қырғызша",
+    "tg": "Тәжікше",
+    "tk": "Түрікменше",
+    "az": "Әзербайжанша",
+    "uk": "Украинша",
+    "be": "Беларусша",
+    "it": "Итальянша",
+    "es": "Испанша",
+    "pt": "Португалша",
+    "pl": "Полякша",
+    "nl": "Нидерландша",
+    "el": "Грекше",
+    "cs": "Чехше",
+    "sv": "Шведше",
+    "fi": "Финше",
+    "hu": "Венгрше",
+    "ro": "Румынша",
+    "bg": "Болгарша",
+    "sr": "Сербше",
+    "ka": "Грузинше",
+    "hy": "Армянша",
+    "he": "Иврит",
+    "fa": "Парсыша",
+    "hi": "Хинди",
+    "ur": "Урду",
+    "mn": "Моңғолша",
+    "th": "Тайша",
+    "vi": "Вьетнамша",
+    "id": "Индонезияша",
+    "ms": "Малайша",
+    "tt": "Татарша",
+    "ug": "Ұйғырша",
+}
+
 
 @cache
 def _pycountry_catalogue(interface: str) -> gettext_module.NullTranslations:
@@ -39,9 +88,13 @@ def _pycountry_catalogue(interface: str) -> gettext_module.NullTranslations:
 def language_name(code: str) -> str:
     """The language's name in the interface language, or the code itself when unknown.
 
-    Django's own catalogue first (it names ~100 languages in kk, ru and en), then
+    In Kazakh the table KAZAKH_NAMES first; Django's own catalogue next (it names ~100
+    languages in kk, ru and en), then
     pycountry's translation of the ISO name, then the ISO name in English.
     """
+    interface = (get_language() or "en")[:2]
+    if interface == "kk" and code in KAZAKH_NAMES:
+        return KAZAKH_NAMES[code]
     info = LANG_INFO.get(code)
     if info and "name" in info:
         return django_gettext(info["name"])

@@ -68,8 +68,8 @@ class VipLevel(models.Model):
         related_name="vip_levels",
         verbose_name=_("departments to inform"),
     )
-
-    history = HistoricalRecords()
+    # Its audit trail is registered in arrivals/translation.py, once the name and amenity
+    # have their kk, ru and en columns, so that the history keeps every language.
 
     class Meta:
         ordering = ["rank", "code"]

@@ -24,6 +24,7 @@ from arrivals.forms import (
     VipReviewForm,
 )
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
+from arrivals.templatetags.arrivals_tags import party
 from guestdesk import audit, erasure, roles
 from guestdesk.csv import csv_response
 from guestdesk.http import attach, safe_next
@@ -151,7 +152,6 @@ def _list_rows(stays: list[Stay]) -> list[Stay]:
     labels = dict(Stay.Status.choices)
     buttons: dict[str, str] = {}
     countries: dict[str, str] = {}
-    pax = _("%(adults)s adults, %(children)s children")
     for stay in stays:
         status = stay.status
         if status not in buttons:
@@ -165,7 +165,7 @@ def _list_rows(stays: list[Stay]) -> list[Stay]:
         stay.status_text = str(labels.get(status, status))
         stay.action_buttons = buttons[status]
         stay.country_name = countries.get(code, "")
-        stay.pax_title = pax % {"adults": stay.adults, "children": stay.children}
+        stay.pax_title = party(stay.adults, stay.children)  # "1 adult, 2 children", plurals right
     return stays
 
 

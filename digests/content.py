@@ -12,6 +12,25 @@ from arrivals.models import Stay
 from digests.models import Section
 from guestdesk.registry import events_on
 
+# Email clients ignore the site's stylesheet (vip-<colour> classes), so a digest paints a VIP
+# badge with inline styles: the same colours as static/css/guestdesk.css.
+VIP_BADGE_STYLES = {
+    "red": "background:#b02a37;color:#fff;",
+    "orange": "background:#fd7e14;color:#000;",
+    "gold": "background:#d4a017;color:#000;",
+    "green": "background:#198754;color:#fff;",
+    "blue": "background:#0d6efd;color:#fff;",
+    "purple": "background:#6f42c1;color:#fff;",
+    "grey": "background:#6c757d;color:#fff;",
+    "black": "background:#212529;color:#fff;",
+}
+
+
+def vip_badge_style(level) -> str:
+    """The inline style of `level`'s badge in an email (grey for an unknown colour)."""
+    return VIP_BADGE_STYLES.get(level.colour, VIP_BADGE_STYLES["grey"]) if level else ""
+
+
 # Preferences each department cares about; others see them all.
 PREFERENCES_FOR = {
     "housekeeping": ("room_preference", "pillow_preference"),
@@ -72,7 +91,12 @@ def build(subscription, facts):
     wants = subscription.wants
     vip = [s for s in facts.arrivals if subscription.includes_vip(s.vip_level)]
     rows = {
-        stay.pk: {"stay": stay, "preferences": _preferences(stay, code)} for stay in facts.arrivals
+        stay.pk: {
+            "stay": stay,
+            "preferences": _preferences(stay, code),
+            "vip_style": vip_badge_style(stay.vip_level),
+        }
+        for stay in facts.arrivals
     }
     context = {
         "day": facts.day,

@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from arrivals.models import Stay
-from digests.content import DayFacts, build
+from digests.content import DayFacts, build, vip_badge_style
 from digests.models import Digest, DigestSubscription, LateAlert, Section
 from guestdesk.emails import queue_email, render
 from guestdesk.models import OutboxMessage
@@ -260,6 +260,7 @@ def send_late_alerts(day=None):
                         "digests-late-alert",
                         {
                             "stay": stay,
+                            "vip_style": vip_badge_style(stay.vip_level),
                             "department": sub.department,
                             "day": day,
                             "hotel_name": settings.HOTEL_NAME,

@@ -2,6 +2,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 
 from arrivals.models import Guest, Stay, VipLevel
 from tests.arrivals.factories import GuestFactory, StayFactory, vip
@@ -83,7 +84,15 @@ def test_only_managers_set_a_guests_default_vip_level(agent_client):
     assert guest.default_vip_level is None
 
 
-LEVEL = {"code": "vip5", "name": "Press", "rank": 5, "colour": "purple", "amenity": "Kit"}
+LEVEL = {
+    "code": "vip5",
+    "name_kk": "Баспасөз",
+    "name_ru": "Пресса",
+    "name_en": "Press",
+    "rank": 5,
+    "colour": "purple",
+    "amenity_en": "Kit",
+}
 
 
 def test_agents_cannot_configure_vip_levels(agent_client):
@@ -101,3 +110,29 @@ def test_manager_configures_vip_levels(manager_client):
         "VIP4",
         "VIP5",
     ]
+
+
+def test_a_vip_level_is_named_in_each_language_and_english_is_required(manager_client):
+    assert manager_client.post(reverse("arrivals:vip_level_new"), LEVEL).status_code == 302
+    level = VipLevel.objects.get(code="VIP5")
+    with translation.override("ru"):
+        assert level.name == "Пресса"
+    with translation.override("kk"):
+        assert level.name == "Баспасөз"
+        assert level.amenity == "Kit"  # no Kazakh amenity: the English one, not nothing
+    refused = manager_client.post(
+        reverse("arrivals:vip_level_new"), {**LEVEL, "code": "vip6", "name_en": ""}
+    )
+    assert refused.status_code == 200
+    assert not VipLevel.objects.filter(code="VIP6").exists()
+
+
+def test_the_shipped_vip_levels_have_kazakh_and_russian_names():
+    level = VipLevel.objects.get(code="VIP1")
+    with translation.override("ru"):
+        assert level.name == "Особо важный гость"
+        assert level.amenity.startswith("Корзина фруктов")
+    with translation.override("kk"):
+        assert level.name == "Аса маңызды қонақ"
+    with translation.override("en"):
+        assert level.name == "Very important guest"

@@ -24,6 +24,10 @@ def test_the_usual_languages_come_first_then_the_rest_by_name():
         ("ru", "kk", "Казахский"),
         ("kk", "kk", "Қазақша"),
         ("kk", "de", "Немісше"),
+        # Django's kk catalogue has these in Russian or English; the Kazakh table names them.
+        ("kk", "ky", "Қырғызша"),
+        ("kk", "zh", "Қытайша"),
+        ("kk", "be", "Беларусша"),
         # Django does not know Afar; pycountry names it, in Russian too.
         ("en", "aa", "Afar"),
         ("ru", "aa", "Афар"),
@@ -60,3 +64,17 @@ def test_import_values_parse_to_codes(value, code):
 def test_an_unknown_language_is_not_guessed():
     assert parse_language("Klingon") is None
     assert parse_language("sh") is None
+
+
+KAZAKH_LETTERS = set("аәбвгғдеёжзийкқлмнңоөпрстуұүфхһцчшщъыіьэюя")
+
+
+@pytest.mark.parametrize(
+    "code",
+    "kk ru en tr zh de fr ar ko ja uz ky tg tk az uk be it es".split(),  # noqa: SIM905
+)
+def test_the_kazakh_interface_names_common_languages_in_kazakh(code):
+    with translation.override("kk"):
+        name = language_name(code)
+    assert set(name.lower()) <= KAZAKH_LETTERS, name
+    assert name.lower().endswith(("ша", "ше")), name  # not Russian "-ский", not English
