@@ -37,7 +37,8 @@ class SubscriptionForm(forms.ModelForm):
         self.fields["recipients"].initial = self.instance.department.recipients
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("enabled") and not data.get("recipients", "").strip():
             self.add_error(
                 "recipients", _("A digest that is switched on needs at least one recipient.")

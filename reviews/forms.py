@@ -96,7 +96,8 @@ class PeriodForm(forms.Form):
         return end - timedelta(days=DEFAULT_DAYS - 1), end
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise forms.ValidationError(_("The period must start before it ends."))
