@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digests.models import DigestSubscription, Section
+from guestdesk.forms import form_field
 from guestdesk.models import validate_email_list
 
 
@@ -71,7 +72,7 @@ class AcknowledgeForm(forms.Form):
 
     def __init__(self, *args, addresses: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["address"]
+        field = form_field(self, "address", forms.ChoiceField)
         field.choices = [(address, address) for address in addresses]
         if len(addresses) == 1:
             field.initial = addresses[0]
