@@ -1,6 +1,6 @@
 """The daily lists' filters and sorting (GET), as a FilterSet over Stay."""
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
@@ -10,12 +10,15 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from arrivals.languages import language_choices
-from arrivals.models import Stay, VipLevel
+from arrivals.models import Stay, StayQuerySet, VipLevel
 from guestdesk.filters import ListFilterSet
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 ALL = "all"
 
-SORTS = {
+SORTS: dict[str, list[Any]] = {
     "eta": [F("eta").asc(nulls_last=True), "guest__last_name", "guest__first_name"],
     "name": ["guest__last_name", "guest__first_name"],
     "room": ["room", "guest__last_name"],
@@ -43,7 +46,7 @@ def _nationalities() -> list[tuple[str, str]]:
     return [("", _("All nationalities")), *countries]
 
 
-def _languages() -> list[tuple[str, str]]:
+def _languages() -> "list[tuple[str, StrOrPromise]]":
     return [("", _("All languages")), *language_choices()]
 
 
@@ -97,7 +100,7 @@ class StayFilter(ListFilterSet):
         if nationalities is not None:
             self.filters["nationality"].extra["choices"] = [
                 ("", _("All nationalities")),
-                *present_countries(nationalities, (data or {}).get("nationality", "")),
+                *present_countries(nationalities, data.get("nationality", "") if data else ""),
             ]
         self.filters["vip"].extra["choices"] = [
             ("", _("All guests")),
@@ -122,7 +125,7 @@ class StayFilter(ListFilterSet):
             )
         return stays
 
-    def filter_vip(self, stays: QuerySet, name: str, value: str) -> QuerySet:
+    def filter_vip(self, stays: StayQuerySet, name: str, value: str) -> StayQuerySet:
         if value == "vip":
             return stays.vip()
         if value == "none":

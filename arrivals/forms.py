@@ -205,7 +205,8 @@ class ImportUploadForm(forms.Form):
         return columns
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if self.errors or data.get("profile"):
             return data
         for field in ("name", "date_format", "columns"):

@@ -3,6 +3,7 @@
 import calendar
 import json
 from datetime import date
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -88,8 +89,8 @@ class VipLevel(models.Model):
         return other is None or self.rank < other.rank
 
 
-class GuestQuerySet(models.QuerySet):
-    def with_returning(self):
+class GuestQuerySet(models.QuerySet["Guest"]):
+    def with_returning(self) -> Self:
         """Annotate `has_stayed`: the guest has a stay that has already begun."""
         today = timezone.localdate()
         earlier = Stay.objects.filter(guest=OuterRef("pk"), arrival_date__lt=today).exclude(
@@ -97,7 +98,7 @@ class GuestQuerySet(models.QuerySet):
         )
         return self.annotate(has_stayed=Exists(earlier))
 
-    def past_retention(self, cutoff: date):
+    def past_retention(self, cutoff: date) -> Self:
         """Guests not yet anonymised whose last stay departed before `cutoff` (or who have no
         stay and were created before it)."""
         later = Stay.objects.filter(guest=OuterRef("pk"), departure_date__gte=cutoff)
@@ -105,7 +106,7 @@ class GuestQuerySet(models.QuerySet):
             Exists(later)
         )
 
-    def search(self, text):
+    def search(self, text) -> Self:
         query = Q()
         for word in text.split():
             query &= (
@@ -203,31 +204,31 @@ class Guest(models.Model):
         return self.past_stays().exists()
 
 
-class StayQuerySet(models.QuerySet):
-    def arriving_on(self, day):
+class StayQuerySet(models.QuerySet["Stay"]):
+    def arriving_on(self, day) -> Self:
         return self.filter(arrival_date=day)
 
-    def departing_on(self, day):
+    def departing_on(self, day) -> Self:
         return self.filter(departure_date=day)
 
-    def in_house_on(self, day):
+    def in_house_on(self, day) -> Self:
         """Stays whose guests sleep at the hotel the night of `day` (no cancellations)."""
         return self.filter(arrival_date__lte=day, departure_date__gt=day).exclude(
             status__in=Stay.NOT_STAYED
         )
 
-    def vip(self):
+    def vip(self) -> Self:
         return self.filter(vip_level__isnull=False)
 
-    def birthday_on(self, day):
+    def birthday_on(self, day) -> Self:
         """Stays whose guest keeps a birthday on `day` (29 February on the 28th in common years)."""
         return self.filter(birthday_q(day, "guest__birthday"))
 
-    def active(self):
+    def active(self) -> Self:
         """Not cancelled and not a no-show."""
         return self.exclude(status__in=Stay.NOT_STAYED)
 
-    def with_returning(self):
+    def with_returning(self) -> Self:
         """Annotate `is_returning`: the guest had an earlier stay that took place."""
         earlier = (
             Stay.objects.filter(guest=OuterRef("guest"), arrival_date__lt=OuterRef("arrival_date"))
@@ -236,14 +237,14 @@ class StayQuerySet(models.QuerySet):
         )
         return self.annotate(is_returning=Exists(earlier))
 
-    def for_lists(self):
+    def for_lists(self) -> Self:
         """What every list, digest and export needs, in one query."""
         return self.select_related("guest", "vip_level", "reviewed_by").with_returning()
 
-    def unreviewed(self):
+    def unreviewed(self) -> Self:
         return self.filter(reviewed_at__isnull=True)
 
-    def by_vip_rank(self):
+    def by_vip_rank(self) -> Self:
         return self.order_by(
             models.F("vip_level__rank").asc(nulls_last=True), "eta", "guest__last_name"
         )

@@ -1,6 +1,7 @@
 """Demo hotel information and events in kk, ru and en (idempotent: natural keys)."""
 
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django.utils import timezone
 
@@ -39,7 +40,8 @@ VENUES = [
 # category, (en, ru, kk) titles, (en, ru, kk) descriptions, (en, ru, kk) location,
 # extension, public, always open, hours [(days, opens, closes)], price (en, ru, kk).
 # Hours closing at or before they open run into the next day (guestdesk.hours).
-ENTRIES = [
+# Rows of mixed shapes: (category, titles, descriptions, location, extension, ...).
+ENTRIES: list[tuple[Any, ...]] = [
     (
         "restaurant",
         ("Dastarkhan restaurant", "Ресторан «Дастархан»", "«Дастархан» мейрамханасы"),
@@ -261,7 +263,7 @@ ENTRIES = [
 
 # (days from today, start, hours, public, (en, ru, kk), (en, ru, kk) description, venue index,
 #  organiser, attendance, departments)
-EVENTS = [
+EVENTS: list[tuple[Any, ...]] = [
     (
         0,
         time(19),

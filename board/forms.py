@@ -1,7 +1,8 @@
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from django import forms
-from django.forms import inlineformset_factory
+from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -12,6 +13,7 @@ from board.models import (
     ServiceEntry,
     Venue,
 )
+from guestdesk.forms import form_field
 from guestdesk.models import Department
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -76,18 +78,24 @@ class EventForm(forms.ModelForm):
         if not can_confirm_overlap:
             del self.fields["confirm_overlap"]
         venues = Venue.objects.all() if self.instance.pk else Venue.objects.active()
-        self.fields["venue"].queryset = venues
-        self.fields["departments"].queryset = Department.objects.active()
+        form_field(self, "venue", forms.ModelChoiceField).queryset = venues
+        form_field(
+            self, "departments", forms.ModelChoiceField
+        ).queryset = Department.objects.active()
         labels = _language_labels(
             self.fields, {"title": _("Title"), "description": _("Description")}
         )
         for name, label in labels.items():
             self.fields[name].label = label
         for name in ("starts_at", "ends_at"):
-            self.fields[name].input_formats = ["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"]
+            form_field(self, name, forms.DateTimeField).input_formats = [
+                "%Y-%m-%dT%H:%M",
+                "%Y-%m-%d %H:%M",
+            ]
 
     def clean(self):
-        cleaned = super().clean()
+        super().clean()
+        cleaned = self.cleaned_data
         starts, ends = cleaned.get("starts_at"), cleaned.get("ends_at")
         if starts and ends and ends <= starts:
             self.add_error("ends_at", _("The event ends before it starts."))
@@ -168,7 +176,7 @@ class VenueForm(forms.ModelForm):
             self.fields[name].label = label
 
 
-HoursFormSet = inlineformset_factory(
+HoursFormSet: "type[BaseInlineFormSet[OpeningHours, ServiceEntry, Any]]" = inlineformset_factory(
     ServiceEntry,
     OpeningHours,
     fields=["weekday", "opens", "closes"],
@@ -177,13 +185,15 @@ HoursFormSet = inlineformset_factory(
     can_delete=True,
 )
 
-ExceptionsFormSet = inlineformset_factory(
-    ServiceEntry,
-    HoursException,
-    fields=["date", "closed", "opens", "closes", "note"],
-    widgets={"date": DATE_INPUT, "opens": TIME_INPUT, "closes": TIME_INPUT},
-    extra=1,
-    can_delete=True,
+ExceptionsFormSet: "type[BaseInlineFormSet[HoursException, ServiceEntry, Any]]" = (
+    inlineformset_factory(
+        ServiceEntry,
+        HoursException,
+        fields=["date", "closed", "opens", "closes", "note"],
+        widgets={"date": DATE_INPUT, "opens": TIME_INPUT, "closes": TIME_INPUT},
+        extra=1,
+        can_delete=True,
+    )
 )
 
 

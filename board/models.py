@@ -5,7 +5,8 @@ django-modeltranslation (see translation.py): `title` reads the current language
 falls back to en -> ru -> kk, `title_kk`/`title_ru`/`title_en` are the stored columns.
 """
 
-from datetime import datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -15,11 +16,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guestdesk import hours
+from guestdesk.hours import OpenStatus
 
 TITLE_LANGUAGES = ("kk", "ru", "en")
 
 
-def hotel_midnight(day):
+def hotel_midnight(day: date) -> datetime:
     """The aware datetime at which `day` begins in the hotel's time zone."""
     return timezone.make_aware(datetime.combine(day, time.min))
 
@@ -36,9 +38,14 @@ def require_a_title(obj, field="title"):
         )
 
 
-class VenueQuerySet(models.QuerySet):
-    def active(self):
+class VenueQuerySet(models.QuerySet["Venue"]):
+    def active(self) -> Self:
         return self.filter(active=True)
+
+
+# Managers typed by hand: modeltranslation swaps their class at run time, which the mypy
+# plugin cannot follow.
+VenueManager = models.Manager.from_queryset(VenueQuerySet)
 
 
 class Venue(models.Model):
@@ -52,7 +59,7 @@ class Venue(models.Model):
     )
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
-    objects = VenueQuerySet.as_manager()
+    objects: ClassVar[VenueManager["Venue"]] = VenueQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "id"]
@@ -99,11 +106,11 @@ CATEGORY_ICONS = {
 }
 
 
-class ServiceEntryQuerySet(hours.OpenAtQuerySet):
-    def public(self):
+class ServiceEntryQuerySet(hours.OpenAtQuerySet["ServiceEntry"]):
+    def public(self) -> Self:
         return self.filter(is_public=True)
 
-    def with_hours(self, day):
+    def with_hours(self, day: date) -> Self:
         """Prefetch the weekly hours and the exceptions around `day` (yesterday to a week on).
 
         Yesterday is needed for hours that run past midnight into `day`.
@@ -117,6 +124,9 @@ class ServiceEntryQuerySet(hours.OpenAtQuerySet):
                 ),
             ),
         )
+
+
+ServiceEntryManager = models.Manager.from_queryset(ServiceEntryQuerySet)
 
 
 class ServiceEntry(hours.HoursOwner, models.Model):
@@ -150,7 +160,11 @@ class ServiceEntry(hours.HoursOwner, models.Model):
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = ServiceEntryQuerySet.as_manager()
+    objects: ClassVar[ServiceEntryManager["ServiceEntry"]] = ServiceEntryQuerySet.as_manager()
+
+    # Attached by board.views.grouped_entries for the page.
+    status: OpenStatus
+    today_hours: list[Any]
 
     class Meta:
         ordering = ["category", "order", "id"]
@@ -186,24 +200,29 @@ class HoursException(hours.AbstractHoursException):
         pass
 
 
-class EventQuerySet(models.QuerySet):
-    def public(self):
+class EventQuerySet(models.QuerySet["Event"]):
+    def public(self) -> Self:
         return self.filter(is_public=True)
 
-    def between(self, start, end):
+    def between(self, start: datetime, end: datetime) -> Self:
         """Events that overlap the half-open interval [start, end)."""
         return self.filter(starts_at__lt=end, ends_at__gt=start)
 
-    def on_day(self, day):
+    def on_day(self, day: date) -> Self:
         """Events touching hotel-local date `day` (the department digest uses this)."""
         return self.between(hotel_midnight(day), hotel_midnight(day + timedelta(days=1)))
 
-    def overlapping(self, venue, start, end, exclude=None):
+    def overlapping(
+        self, venue: "Venue", start: datetime, end: datetime, exclude: int | None = None
+    ) -> Self:
         qs = self.filter(venue=venue).between(start, end)
         return qs.exclude(pk=exclude) if exclude else qs
 
-    def for_listing(self):
+    def for_listing(self) -> Self:
         return self.select_related("venue").prefetch_related("departments").order_by("starts_at")
+
+
+EventManager = models.Manager.from_queryset(EventQuerySet)
 
 
 class Event(models.Model):
@@ -255,7 +274,9 @@ class Event(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = EventQuerySet.as_manager()
+    objects: ClassVar[EventManager["Event"]] = EventQuerySet.as_manager()
+    if TYPE_CHECKING:  # for the plugin's reverse managers (Venue.events)
+        _default_manager: ClassVar[EventManager["Event"]]
 
     class Meta:
         ordering = ["starts_at", "id"]

@@ -1,5 +1,7 @@
-from datetime import date, timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
 from functools import wraps
+from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
@@ -29,6 +31,9 @@ from guestdesk import roles
 from guestdesk.http import attach
 from guestdesk.roles import role_required
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 def _day_param(request, name="day"):
     """A date from the query string, or today (hotel time) when absent or malformed."""
@@ -38,10 +43,14 @@ def _day_param(request, name="day"):
         return timezone.localdate()
 
 
-def grouped_entries(entries, now, order_by_score=None):
+def grouped_entries(
+    entries: Iterable[ServiceEntry],
+    now: datetime,
+    order_by_score: dict[int, int] | None = None,
+) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
     """[(category value, label, [entries])] with each entry's open status attached."""
     labels = dict(Category.choices)
-    groups = {}
+    groups: dict[str, list[ServiceEntry]] = {}
     for entry in entries:
         entry.status = entry.status_at(now)
         entry.today_hours = entry.hours_on(timezone.localtime(now).date())
@@ -53,7 +62,9 @@ def grouped_entries(entries, now, order_by_score=None):
     return [(c, labels[c], groups[c]) for c in order if c in groups]
 
 
-def information(now, public_only=False, query=""):
+def information(
+    now: datetime, public_only: bool = False, query: str = ""
+) -> tuple[list[tuple[str, "StrOrPromise", list[ServiceEntry]]], int]:
     """Service entries for a board page, grouped by category; searched when `query` is given."""
     today = timezone.localtime(now).date()
     entries = ServiceEntry.objects.with_hours(today)
@@ -65,12 +76,12 @@ def information(now, public_only=False, query=""):
     elif query:
         entries = entries.none()
     # list() runs the query (and the prefetches) before the template renders.
-    entries = list(entries)
+    found = list(entries)
     scores = None
     if words:
-        scores = {e.pk: score(e, words) for e in entries}
-        entries.sort(key=lambda e: -scores[e.pk])
-    return grouped_entries(entries, now, scores), len(entries)
+        scores = {e.pk: score(e, words) for e in found}
+        found.sort(key=lambda e: -scores[e.pk])
+    return grouped_entries(found, now, scores), len(found)
 
 
 # Staff board ---------------------------------------------------------------------------
@@ -80,7 +91,7 @@ def information(now, public_only=False, query=""):
 def index(request):
     now = timezone.now()
     form = SearchForm(request.GET or None)
-    query = public_only = ""
+    query, public_only = "", False
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
     groups, found = information(now, public_only, query)

@@ -3,14 +3,14 @@
 import datetime
 
 import django_filters
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from digests.models import DigestQuerySet
 from guestdesk.filters import ListFilterSet
 
 
 class DigestFilter(ListFilterSet):
     date = django_filters.DateFilter(label=_("Hotel date"), method="on")
 
-    def on(self, digests: QuerySet, name: str, value: datetime.date) -> QuerySet:
+    def on(self, digests: DigestQuerySet, name: str, value: datetime.date) -> DigestQuerySet:
         return digests.on(value)

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digests.models import DigestSubscription, Section
+from guestdesk.forms import form_field
 from guestdesk.models import validate_email_list
 
 
@@ -37,7 +38,8 @@ class SubscriptionForm(forms.ModelForm):
         self.fields["recipients"].initial = self.instance.department.recipients
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("enabled") and not data.get("recipients", "").strip():
             self.add_error(
                 "recipients", _("A digest that is switched on needs at least one recipient.")
@@ -70,7 +72,7 @@ class AcknowledgeForm(forms.Form):
 
     def __init__(self, *args, addresses: list[str], **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["address"]
+        field = form_field(self, "address", forms.ChoiceField)
         field.choices = [(address, address) for address in addresses]
         if len(addresses) == 1:
             field.initial = addresses[0]

@@ -1,4 +1,5 @@
 import datetime
+from typing import Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -89,28 +90,28 @@ class DigestSubscription(models.Model):
         """True when a stay at `vip_level` belongs in this department's VIP section."""
         if vip_level is None:
             return False
-        if self.min_vip_level_id and vip_level.rank > self.min_vip_level.rank:
+        if self.min_vip_level is not None and vip_level.rank > self.min_vip_level.rank:
             return False
         told = [d.pk for d in vip_level.departments.all()]
         return not told or self.department_id in told
 
 
-class DigestQuerySet(models.QuerySet):
-    def on(self, day):
+class DigestQuerySet(models.QuerySet["Digest"]):
+    def on(self, day) -> Self:
         return self.filter(date=day)
 
-    def daily(self):
+    def daily(self) -> Self:
         return self.filter(kind=Digest.Kind.DAILY)
 
-    def for_history(self):
+    def for_history(self) -> Self:
         return self.select_related("department", "outbox", "created_by").order_by(
             "-date", "department__name", "-created_at"
         )
 
-    def failed(self):
+    def failed(self) -> Self:
         return self.filter(outbox__status=OutboxMessage.Status.FAILED)
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         if roles.is_desk(user):
             return self
         return self.filter(department__members=user)
@@ -189,10 +190,10 @@ class Digest(models.Model):
 
     @property
     def status(self):
-        return self.outbox.status if self.outbox_id else OutboxMessage.Status.QUEUED
+        return self.outbox.status if self.outbox is not None else OutboxMessage.Status.QUEUED
 
     def get_status_display(self):
-        return self.outbox.get_status_display() if self.outbox_id else _("queued")
+        return self.outbox.get_status_display() if self.outbox is not None else _("queued")
 
     @property
     def acknowledged_by_label(self):

@@ -55,7 +55,9 @@ class AckLink:
 def ack_token(digest: Digest, addresses: list[str] | None = None) -> str:
     """A signed token naming `digest` and the addresses its email goes to."""
     to = list(
-        addresses if addresses is not None else (digest.outbox.to if digest.outbox_id else [])
+        addresses
+        if addresses is not None
+        else (digest.outbox.to if digest.outbox is not None else [])
     )
     return signing.dumps({"d": digest.pk, "to": to}, salt=ACK_SALT)
 
@@ -92,7 +94,7 @@ def read_ack_link(token: str) -> AckLink:
     if digest is None:
         raise BadAckLink("no such digest")
     if to is None:
-        to = list(digest.outbox.to) if digest.outbox_id else []
+        to = list(digest.outbox.to) if digest.outbox is not None else []
     return AckLink(digest, to)
 
 

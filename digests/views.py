@@ -62,7 +62,8 @@ def _email_page(html):
 def email_html(request, pk):
     """The HTML body exactly as sent (opened in its own tab, inline styles allowed)."""
     digest = _digest_for(request.user, pk)
-    return _email_page(digest.outbox.body_html if digest.outbox_id else "")
+    # csp_update's stubs take any function it wraps for a view (request first).
+    return _email_page(digest.outbox.body_html if digest.outbox else "")  # type: ignore[arg-type]
 
 
 @roles.role_required(*roles.MANAGERS)

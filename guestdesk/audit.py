@@ -160,13 +160,11 @@ def changes(obj: models.Model, limit: int = 20) -> list[Change]:
     Two queries whatever the length: the history rows with their users, and one per kind of
     related record the changed fields point to (VIP levels, guests...) to name them.
     """
+    history = getattr(obj, "history")  # noqa: B009 - the manager HistoricalRecords adds
     rows = list(
-        obj.history.select_related("history_user").order_by("-history_date", "-history_id")[
-            : limit + 1
-        ]
+        history.select_related("history_user").order_by("-history_date", "-history_id")[: limit + 1]
     )
-    model = type(obj)
-    fields = [f for f in obj.history.model.tracked_fields if f.name not in ("id",)]
+    fields = [f for f in history.model.tracked_fields if f.name not in ("id",)]
     diffs: list[tuple[Any, list[tuple[models.Field, Any, Any]]]] = []
     wanted: dict[type[models.Model], set[Any]] = {}
     for index, row in enumerate(rows[:limit]):
@@ -193,7 +191,7 @@ def changes(obj: models.Model, limit: int = 20) -> list[Change]:
     for row, changed in diffs:
         shown = [
             FieldChange(
-                label=str(model._meta.get_field(f.name).verbose_name),
+                label=str(f.verbose_name),
                 old=_display(f, old, names),
                 new=_display(f, new, names),
             )

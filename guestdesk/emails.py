@@ -7,7 +7,9 @@ surrounding transaction commits (every task waits for the commit, see guestdesk.
 
 import hashlib
 import json
+from collections.abc import Iterable, Mapping
 from datetime import timedelta
+from typing import Any
 
 from django.conf import settings
 from django.db import IntegrityError, transaction
@@ -20,13 +22,13 @@ from guestdesk.tasks import send_outbox_message
 SENDABLE_LANGUAGES = ("kk", "ru", "en")
 
 
-def message_language(language):
+def message_language(language: str | None) -> str:
     """kk, ru and en are sent as they are; any other language gets English."""
     language = (language or "").lower()[:2]
     return language if language in SENDABLE_LANGUAGES else "en"
 
 
-def render(name, context, language):
+def render(name: str, context: Mapping[str, Any], language: str | None) -> tuple[str, str, str]:
     """Render subject, text and HTML bodies of email `name` in `language`."""
     with translation.override(message_language(language)):
         # Subject and text are not HTML: the "text" engine does not escape "&" or quotes.
@@ -39,7 +41,14 @@ def render(name, context, language):
 
 
 def queue_email(
-    name, context, to, language, *, send=True, dedup_key=None, again=False
+    name: str,
+    context: Mapping[str, Any],
+    to: Iterable[str],
+    language: str | None,
+    *,
+    send: bool = True,
+    dedup_key: str | None = None,
+    again: bool = False,
 ) -> OutboxMessage:
     """Store email `name` for the addresses `to` and send it once the transaction commits.
 
@@ -49,7 +58,7 @@ def queue_email(
     `deduplicated = True`. again=True sends it anyway (the agent asked for another copy).
     """
     subject, text, html = render(name, context, language)
-    fields = {
+    fields: dict[str, Any] = {
         "template": name,
         "to": list(to),
         "subject": subject,
@@ -73,7 +82,7 @@ def queue_email(
             except IntegrityError:
                 claim = EmailClaim.objects.select_for_update().get(key=key)
         recent = claim.message_id and claim.claimed_at >= timezone.now() - window
-        if recent and not again:
+        if recent and not again and claim.message is not None:
             earlier = claim.message
             earlier.deduplicated = True
             return earlier
@@ -83,7 +92,7 @@ def queue_email(
         return message
 
 
-def _store(fields, send) -> OutboxMessage:
+def _store(fields: dict[str, Any], send: bool) -> OutboxMessage:
     message = OutboxMessage.objects.create(**fields)
     message.deduplicated = False
     if send:

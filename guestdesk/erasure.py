@@ -23,7 +23,7 @@ def held_about(guest: models.Model) -> dict[type[models.Model], list[models.Mode
     """Every record holding personal data of `guest`, by model (the guest first)."""
     held: dict[type[models.Model], list[models.Model]] = {}
     for model in personal.personal_models():
-        rows = list(model._base_manager.filter(**{model.PERSONAL_OWNER: guest.pk}).distinct())
+        rows = list(model._base_manager.filter(**{personal.owner_path(model): guest.pk}).distinct())
         if rows:
             held[model] = rows
     return held
@@ -61,7 +61,7 @@ def files_cutoff(now: Any = None) -> Any:
 
 def expired_guests(today: date | None = None) -> models.QuerySet:
     subject = personal.subject_model()
-    return subject.objects.past_retention(guest_cutoff(today))
+    return subject._default_manager.past_retention(guest_cutoff(today))  # type: ignore[attr-defined]
 
 
 def _expired_unowned(model: type[models.Model], today: date | None) -> models.QuerySet | None:
@@ -70,12 +70,13 @@ def _expired_unowned(model: type[models.Model], today: date | None) -> models.Qu
     if after is None:
         return None
     cutoff = guest_cutoff(today)
-    owner = model.PERSONAL_OWNER.split("__")[0]
+    owner = personal.owner_path(model).split("__")[0]
     return model._base_manager.filter(**{f"{owner}__isnull": True, f"{after}__date__lt": cutoff})
 
 
 def _expired_files(model: type[models.Model], now: Any) -> models.QuerySet:
-    return model._base_manager.filter(**{f"{model.RETAINED['after']}__lt": files_cutoff(now)})
+    after = personal.retention_start(model)
+    return model._base_manager.filter(**{f"{after}__lt": files_cutoff(now)})
 
 
 def plan(today: date | None = None, now: Any = None) -> dict[str, int]:

@@ -26,11 +26,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from typing import Any, ClassVar, NamedTuple
+from typing import Any, ClassVar, NamedTuple, Self, TypeVar
 
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ImproperlyConfigured, ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import Exists, F, ForeignObjectRel, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
@@ -326,28 +326,33 @@ def _spilling(clock: time) -> Q:
     return Q(closes__lte=F("opens"), closes__gt=clock)
 
 
+def _reverse(model: type[models.Model], name: str) -> tuple[type[models.Model], str]:
+    """The model on the other side of reverse relation `name`, and the name of its key."""
+    rel = model._meta.get_field(name)
+    if not isinstance(rel, ForeignObjectRel) or not isinstance(rel.related_model, type):
+        raise ImproperlyConfigured(f"{model.__name__}.{name} is not a reverse relation.")
+    return rel.related_model, rel.field.name
+
+
 def open_at_q(model: type[models.Model], moment: datetime | None = None) -> Q:
     """A filter on `model` (an HoursOwner) for owners open at `moment` (now by default)."""
     local = timezone.localtime(moment)
     today, clock = local.date(), local.time()
     yesterday = today - timedelta(days=1)
-    meta = model._meta
-    hours_rel = meta.get_field(model.hours_relation)  # type: ignore[attr-defined]
-    hours, owner = hours_rel.related_model, hours_rel.field.name
+    hours, owner = _reverse(model, model.hours_relation)  # type: ignore[attr-defined]
 
     def weekly(day: date, condition: Q) -> Q:
-        rows = hours.objects.filter(**{owner: OuterRef("pk")}, weekday=day.weekday())
+        rows = hours._default_manager.filter(**{owner: OuterRef("pk")}, weekday=day.weekday())
         return Q(Exists(rows.filter(condition)))
 
     exceptions_name = model.exceptions_relation  # type: ignore[attr-defined]
     if exceptions_name is None:
         query = weekly(today, _running(clock)) | weekly(yesterday, _spilling(clock))
     else:
-        exc_rel = meta.get_field(exceptions_name)
-        exceptions, exc_owner = exc_rel.related_model, exc_rel.field.name
+        exceptions, exc_owner = _reverse(model, exceptions_name)
 
         def on(day: date, condition: Q) -> Q:
-            rows = exceptions.objects.filter(**{exc_owner: OuterRef("pk")}, date=day)
+            rows = exceptions._default_manager.filter(**{exc_owner: OuterRef("pk")}, date=day)
             return (~Q(Exists(rows)) & weekly(day, condition)) | Q(
                 Exists(rows.filter(condition, closed=False))
             )
@@ -359,9 +364,12 @@ def open_at_q(model: type[models.Model], moment: datetime | None = None) -> Q:
     return query
 
 
-class OpenAtQuerySet(models.QuerySet):
+_Owner = TypeVar("_Owner", bound=models.Model)
+
+
+class OpenAtQuerySet(models.QuerySet[_Owner]):
     """Mixed into an HoursOwner's queryset: the SQL form of "open now"."""
 
-    def open_at(self, moment: datetime | None = None) -> OpenAtQuerySet:
+    def open_at(self, moment: datetime | None = None) -> Self:
         """Owners open at `moment` (now by default), judged on the hotel's clock."""
         return self.filter(open_at_q(self.model, moment))

@@ -1,3 +1,5 @@
+from typing import ClassVar, Self
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -8,7 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from guestdesk import personal
 
 
-def validate_email_list(value):
+def validate_email_list(value: str) -> None:
     for address in split_addresses(value):
         try:
             validate_email(address)
@@ -18,16 +20,21 @@ def validate_email_list(value):
             ) from None
 
 
-def split_addresses(value):
+def split_addresses(value: str) -> list[str]:
     """Addresses typed one a line or separated by commas or semicolons."""
     for sep in (";", "\n"):
         value = value.replace(sep, ",")
     return [a.strip() for a in value.split(",") if a.strip()]
 
 
-class DepartmentQuerySet(models.QuerySet):
-    def active(self):
+class DepartmentQuerySet(models.QuerySet["Department"]):
+    def active(self) -> Self:
         return self.filter(active=True)
+
+
+# Typed by hand: modeltranslation swaps the manager's class at run time, which the mypy
+# plugin cannot follow.
+DepartmentManager = models.Manager.from_queryset(DepartmentQuerySet)
 
 
 class Department(models.Model):
@@ -52,26 +59,26 @@ class Department(models.Model):
         verbose_name=_("members"),
     )
 
-    objects = DepartmentQuerySet.as_manager()
+    objects: ClassVar[DepartmentManager["Department"]] = DepartmentQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
         verbose_name = _("department")
         verbose_name_plural = _("departments")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self.name
 
     @property
-    def recipient_list(self):
+    def recipient_list(self) -> list[str]:
         return split_addresses(self.recipients)
 
 
-class OutboxQuerySet(models.QuerySet):
-    def queued(self):
+class OutboxQuerySet(models.QuerySet["OutboxMessage"]):
+    def queued(self) -> Self:
         return self.filter(status=OutboxMessage.Status.QUEUED)
 
-    def failed(self):
+    def failed(self) -> Self:
         return self.filter(status=OutboxMessage.Status.FAILED)
 
 
@@ -103,13 +110,15 @@ class OutboxMessage(models.Model):
         "after": "sent_at",
         "fields": {"body_text": personal.TEXT, "body_html": personal.TEXT},
     }
+    # Set by guestdesk.emails.queue_email: True when an earlier copy was returned instead.
+    deduplicated: bool
 
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("outbox message")
         verbose_name_plural = _("outbox")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.subject} → {', '.join(self.to)}"
 
 
@@ -129,5 +138,5 @@ class EmailClaim(models.Model):
         verbose_name = _("sent document")
         verbose_name_plural = _("sent documents")
 
-    def __str__(self):
+    def __str__(self) -> str:
         return f"{self.key[:12]} {self.claimed_at:%Y-%m-%d %H:%M}"

@@ -56,7 +56,7 @@ def personal_models() -> list[type[models.Model]]:
 def subject_model() -> type[models.Model]:
     """The model of the people the data is about (the guest)."""
     for model in personal_models():
-        if model.PERSONAL_OWNER == "pk":
+        if owner_path(model) == "pk":
             return model
     raise LookupError("No model declares PERSONAL_OWNER = 'pk'.")
 
@@ -67,8 +67,21 @@ def retained_models() -> list[type[models.Model]]:
 
 
 def fields_of(model: type[models.Model]) -> dict[str, Kind]:
-    fields: dict[str, Kind] = model.PERSONAL_FIELDS
+    """The personal fields `model` declares (`PERSONAL_FIELDS`), with their kinds."""
+    fields: dict[str, Kind] = getattr(model, "PERSONAL_FIELDS", {})
     return fields
+
+
+def owner_path(model: type[models.Model]) -> str:
+    """The lookup from a row of `model` to the guest it is about (`PERSONAL_OWNER`)."""
+    path: str = getattr(model, "PERSONAL_OWNER")  # noqa: B009 - declared per model, not typed
+    return path
+
+
+def retention_start(model: type[models.Model]) -> str:
+    """The field a kept-briefly row's retention counts from (`RETAINED["after"]`)."""
+    after: str = getattr(model, "RETAINED")["after"]  # noqa: B009 - declared per model
+    return after
 
 
 def initials(value: str) -> str:
@@ -146,6 +159,7 @@ def scrub_history(model: type[models.Model], pks: list[Any]) -> int:
         values = {}
         for name in names:
             f = model._meta.get_field(name)
+            assert isinstance(f, models.Field), f"{model.__name__}.{name} is not a column"
             values[f.attname] = getattr(obj, f.attname)
         count += history.model.objects.filter(id=obj.pk).update(**values)
     return count

@@ -12,17 +12,20 @@ from functools import cache
 from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from django.apps import apps
 from django.urls import reverse
 
 from guestdesk.roles import roles_of
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
+
 
 @dataclass(frozen=True)
 class NavItem:
-    label: str
+    label: "str | StrPromise"
     url_name: str
     roles: tuple
     icon: str = ""

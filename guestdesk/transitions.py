@@ -105,6 +105,7 @@ def transition(
         current.refresh_from_db(fields=list(values))
         flow.record_transition(from_status, to_status, by, at or timezone.now(), note)
     for name in values:  # the caller's copy shows the move too
-        attname = model._meta.get_field(name).attname
+        field = model._meta.get_field(name)
+        attname = field.attname if isinstance(field, models.Field) else name
         setattr(obj, attname, getattr(current, attname))
     return current

@@ -129,7 +129,8 @@ class TicketDetails(Details):
     )
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         departure, arrival = data.get("departure_at"), data.get("arrival_at")
         if departure and arrival and arrival <= departure:
             self.add_error("arrival_at", _("Arrival must be after departure."))
@@ -178,7 +179,8 @@ class CarHireDetails(Details):
         return bool(self.cleaned_data.get("with_driver"))
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         pickup, ret = data.get("pickup_at"), data.get("return_at")
         if pickup and ret and ret <= pickup:
             self.add_error("return_at", _("The car must be returned after it is picked up."))
@@ -247,7 +249,8 @@ class PermitDetails(Details):
     valid_until = day(_("Valid until"))
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("valid_from"), data.get("valid_until")
         if start and end and end < start:
             self.add_error("valid_until", _("A permit cannot end before it starts."))

@@ -214,7 +214,8 @@ class RequestForm(forms.ModelForm):
         return value
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         stay, guest = data.get("stay"), data.get("guest")
         if stay:
             data["guest"] = stay.guest
@@ -325,7 +326,8 @@ class TransitionForm(forms.Form):
             self.fields["expected"].initial = request_obj.status
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         to_status = data.get("to_status")
         if to_status == Status.BOOKED and not (data.get("reference") or "").strip():
             self.add_error("reference", _("Enter the supplier's confirmation reference to book."))

@@ -1,4 +1,5 @@
 from datetime import date, datetime, timedelta
+from typing import Self
 
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -73,11 +74,11 @@ def departments_types(user):
     return types
 
 
-class ServiceRequestQuerySet(models.QuerySet):
-    def open(self):
+class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
+    def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
 
-    def owing(self):
+    def owing(self) -> Self:
         """Requests the desk still has to act on (not yet booked, not closed)."""
         return self.filter(status__in=OWING_STATUSES)
 
@@ -85,11 +86,11 @@ class ServiceRequestQuerySet(models.QuerySet):
         """Past their deadline while the desk still owes an action (booked is not overdue)."""
         return self.owing().filter(due_at__lt=now or timezone.now())
 
-    def due_soon(self, now=None, within=timedelta(hours=1)):
+    def due_soon(self, now=None, within=timedelta(hours=1)) -> Self:
         now = now or timezone.now()
         return self.owing().filter(due_at__gte=now, due_at__lt=now + within)
 
-    def visible_to(self, user):
+    def visible_to(self, user) -> Self:
         """Requests `user` may read: the desk all, a department member its routed types."""
         if roles.is_desk(user):
             return self
@@ -97,7 +98,7 @@ class ServiceRequestQuerySet(models.QuerySet):
             return self.filter(type__in=departments_types(user))
         return self.none()
 
-    def for_board(self):
+    def for_board(self) -> Self:
         return self.select_related(
             "guest", "stay", "stay__guest", "stay__vip_level", "assigned_to", "supplier"
         )
@@ -109,7 +110,7 @@ class ServiceRequestQuerySet(models.QuerySet):
         )
         return counts
 
-    def deadline_counts(self, user, now=None):
+    def deadline_counts(self, user, now=None) -> Self:
         """Overdue, due within the hour, and open ones assigned to `user`, in one query."""
         now = now or timezone.now()
         open_ = Q(status__in=OPEN_STATUSES)

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from guestdesk.filters import CheckboxFilter, ListFilterSet
 from reviews.forms import small_controls
-from reviews.models import Review, Topic
+from reviews.models import Review, ReviewQuerySet, Topic
 
 
 class ReviewFilterForm(forms.Form):
@@ -63,5 +63,5 @@ class ReviewFilter(ListFilterSet):
             Q(text__icontains=value) | Q(title__icontains=value) | Q(author__icontains=value)
         )
 
-    def unanswered_only(self, reviews: QuerySet, name: str, value: bool) -> QuerySet:
+    def unanswered_only(self, reviews: ReviewQuerySet, name: str, value: bool) -> ReviewQuerySet:
         return reviews.unanswered() if value else reviews

@@ -5,6 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import Guest, ImportProfile
+from guestdesk.forms import form_field
 from guestdesk.imports.pages import check_upload
 from reviews.models import Review
 
@@ -41,7 +42,7 @@ class GuestBookForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.instance.source = Review.Source.GUEST_BOOK
         self.fields["rating"].help_text = _("As the guest gave it, on the scale chosen below.")
-        self.fields["text"].strip = True
+        form_field(self, "text", forms.CharField).strip = True
 
 
 class ResponseForm(forms.Form):
@@ -96,7 +97,8 @@ class PeriodForm(forms.Form):
         return end - timedelta(days=DEFAULT_DAYS - 1), end
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         start, end = data.get("start"), data.get("end")
         if start and end and start > end:
             raise forms.ValidationError(_("The period must start before it ends."))

@@ -105,7 +105,7 @@ class ReviewImporter(engine.Importer):
     @classmethod
     def profile_extras(cls, data: dict) -> dict:
         scale = data.get("scale")
-        if scale in (None, ""):
+        if scale is None or scale == "":
             return {}
         if str(scale) not in ("5", "10"):
             raise ValidationError(_("The scale must be 5 or 10."))
@@ -175,7 +175,7 @@ class ReviewImporter(engine.Importer):
                 _("The rating %(rating)s is outside the scale 1 to %(scale)s.")
                 % {"rating": rating_text, "scale": scale}
             )
-        row = {field: text(fields.get(field)) for field in TEXTS}
+        row: dict[str, Any] = {field: text(fields.get(field)) for field in TEXTS}
         if not any(row.values()):
             raise RowError(_("The review has no text."))
         language = text(fields.get("language")).lower()[:2]
@@ -210,14 +210,16 @@ class ReviewImporter(engine.Importer):
     def write(self, rows: list[tuple[int, dict]], commit: bool) -> None:
         ids = {row["external_id"] for _, row in rows if row["external_id"]}
         keys = {row["import_key"] for _, row in rows if row["import_key"]}
-        existing = {}
+        existing: dict[tuple[str, str], Review] = {}
+        review: Review | None
         if ids:
             for review in Review.objects.filter(external_id__in=ids):
                 existing[(review.source, review.external_id)] = review
         if keys:
             for review in Review.objects.filter(import_key__in=keys):
                 existing[(review.source, review.import_key)] = review
-        new, changed = [], []
+        new: list[Review] = []
+        changed: list[Review] = []
         now = timezone.now()
         for number, row in rows:
             review = existing.get((row["source"], row["external_id"] or row["import_key"]))

@@ -1,6 +1,7 @@
 """Guest-book entries and online reviews, the topics they mention, and review imports."""
 
 from decimal import ROUND_HALF_UP, Decimal
+from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -25,6 +26,9 @@ class Topic(models.Model):
     finds "cleaning", but "спа" does not find "спали". A word ending in "*" matches any
     word it starts ("звукоизол*").
     """
+
+    if TYPE_CHECKING:  # modeltranslation swaps the manager's class, which mypy cannot follow
+        objects: ClassVar[models.Manager["Topic"]]
 
     code = models.SlugField(_("code"), max_length=40, unique=True)
     name = models.CharField(_("name"), max_length=100)
@@ -119,25 +123,25 @@ class SentimentLexicon(models.Model):
         return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-class ReviewQuerySet(models.QuerySet):
-    def between(self, start, end):
+class ReviewQuerySet(models.QuerySet["Review"]):
+    def between(self, start, end) -> Self:
         """Reviews dated from `start` to `end`, both included."""
         return self.filter(date__gte=start, date__lte=end)
 
-    def negative(self):
+    def negative(self) -> Self:
         """Reviews with at least one negative topic or a low score."""
         return self.filter(
             Q(score__lte=NEGATIVE_MAX) | Q(topic_links__sentiment=ReviewTopic.Sentiment.NEGATIVE)
         ).distinct()
 
-    def unanswered(self):
+    def unanswered(self) -> Self:
         return self.filter(responded_at__isnull=True)
 
-    def for_report(self):
+    def for_report(self) -> Self:
         """What the improvement report reads: topics prefetched, newest first."""
         return self.prefetch_related("topic_links__topic").order_by("-date", "-pk")
 
-    def for_list(self):
+    def for_list(self) -> Self:
         return self.select_related("guest").prefetch_related("topic_links__topic")
 
 
@@ -200,7 +204,7 @@ class Review(models.Model):
         related_name="reviews",
         verbose_name=_("stay"),
     )
-    topics = models.ManyToManyField(
+    topics: "models.ManyToManyField[Topic, ReviewTopic]" = models.ManyToManyField(
         Topic, through="ReviewTopic", related_name="reviews", verbose_name=_("topics")
     )
     response = models.TextField(_("response"), blank=True)

@@ -7,6 +7,7 @@ and runs a fixed number of queries whatever the number of reviews.
 from dataclasses import dataclass, field
 from datetime import timedelta
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Avg, Count, F, Q, Window
 from django.db.models.functions import RowNumber, TruncMonth
@@ -117,7 +118,7 @@ def _quotes(start, end):
         .select_related("review")
         .order_by("topic_id", "rank")
     )
-    quotes = {}
+    quotes: dict[int, list[Any]] = {}
     for link in ranked:
         quotes.setdefault(link.topic_id, []).append(link)
     return quotes

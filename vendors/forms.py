@@ -84,7 +84,8 @@ class ContactForm(forms.ModelForm):
         fields = ["name", "role", "phone", "email", "messenger"]
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         if data.get("name") is None and any(data.get(f) for f in ("phone", "email", "messenger")):
             self.add_error("name", _("Give the contact person's name."))
         return data
@@ -143,7 +144,8 @@ class PlaceForm(forms.ModelForm):
             self.fields[f"description_{code}"].required = False
 
     def clean(self):
-        data = super().clean()
+        super().clean()
+        data = self.cleaned_data
         names = [(data.get(f"name_{code}") or "").strip() for code in GUIDE_LANGUAGES]
         if not any(names):
             raise forms.ValidationError(

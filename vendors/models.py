@@ -5,7 +5,9 @@ about a supplier's requests are aggregates over the reverse relation `requests`.
 """
 
 import datetime
+from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -82,21 +84,21 @@ class ContractState(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
-class SupplierQuerySet(models.QuerySet):
-    def active(self):
+class SupplierQuerySet(models.QuerySet["Supplier"]):
+    def active(self) -> Self:
         return self.filter(active=True)
 
-    def in_category(self, code):
+    def in_category(self, code) -> Self:
         return self.filter(
             Exists(SupplierCategory.objects.filter(supplier=OuterRef("pk"), category=code))
         )
 
-    def speaking(self, language):
+    def speaking(self, language) -> Self:
         return self.filter(
             Exists(SupplierLanguage.objects.filter(supplier=OuterRef("pk"), language=language))
         )
 
-    def for_category(self, code):
+    def for_category(self, code) -> Self:
         """Active suppliers of category `code`, preferred first, then by name."""
         return self.active().in_category(code).order_by("-preferred", "name")
 
@@ -116,24 +118,24 @@ class SupplierQuerySet(models.QuerySet):
             .order_by("-preferred", "name")
         )
 
-    def search(self, text):
+    def search(self, text) -> Self:
         text = (text or "").strip()
         if not text:
             return self
         return self.filter(Q(name__icontains=text) | Q(offer__icontains=text))
 
-    def contract_expiring(self, today=None, days=EXPIRY_WARNING_DAYS):
+    def contract_expiring(self, today=None, days=EXPIRY_WARNING_DAYS) -> Self:
         """Contracts that end within `days` days from `today` (hotel date), not yet ended."""
         today = today or timezone.localdate()
         return self.filter(
             contract_end__gte=today, contract_end__lte=today + datetime.timedelta(days=days)
         )
 
-    def contract_expired(self, today=None):
+    def contract_expired(self, today=None) -> Self:
         today = today or timezone.localdate()
         return self.filter(contract_end__lt=today)
 
-    def needing_attention(self, today=None):
+    def needing_attention(self, today=None) -> Self:
         """Active suppliers whose contract has ended or ends within the warning period."""
         today = today or timezone.localdate()
         return self.active().filter(
@@ -342,11 +344,11 @@ def fallback_order(language):
     return [code for index, code in enumerate(order) if code and code not in order[:index]]
 
 
-class PlaceQuerySet(hours.OpenAtQuerySet):
-    def active(self):
+class PlaceQuerySet(hours.OpenAtQuerySet["Place"]):
+    def active(self) -> Self:
         return self.filter(active=True)
 
-    def with_tags(self, tags):
+    def with_tags(self, tags: Iterable[str]) -> Self:
         """Places that carry every one of `tags`."""
         queryset = self
         for tag in tags:
@@ -363,6 +365,11 @@ class PlaceQuerySet(hours.OpenAtQuerySet):
 
     def for_listing(self):
         return self.prefetch_related("tag_rows", "hours")
+
+
+# Typed by hand: modeltranslation swaps the manager's class at run time, which the mypy
+# plugin cannot follow.
+PlaceManager = models.Manager.from_queryset(PlaceQuerySet)
 
 
 class Place(hours.HoursOwner, models.Model):
@@ -421,7 +428,7 @@ class Place(hours.HoursOwner, models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
-    objects = PlaceQuerySet.as_manager()
+    objects: ClassVar[PlaceManager["Place"]] = PlaceQuerySet.as_manager()
 
     class Meta:
         ordering = ["walking_minutes", "name"]
@@ -507,8 +514,8 @@ class OpeningHours(hours.AbstractWeeklyHours):
 # Recommendation sheets
 
 
-class SheetQuerySet(models.QuerySet):
-    def for_guest(self, guest):
+class SheetQuerySet(models.QuerySet["Sheet"]):
+    def for_guest(self, guest) -> Self:
         return self.filter(guest=guest).annotate(place_count=models.Count("items"))
 
 

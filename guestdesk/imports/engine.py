@@ -223,7 +223,7 @@ class Importer:
             )
 
     def _flush_report(self) -> None:
-        if self._pending:
+        if self._pending and self.batch is not None:
             self.batch.rows.model.objects.bulk_create(self._pending)
             self._pending = []
 
@@ -381,7 +381,7 @@ STEPS = {
 }
 
 
-def _reporter(model: type[models.Model], pk: int) -> Progress:
+def _reporter(model: type[ImportBatchBase], pk: int) -> Progress:
     def report(done: int, total: int) -> None:
         # Its own statement, outside any chunk's transaction, so a polling page sees it.
         model.objects.filter(pk=pk).update(
@@ -444,7 +444,7 @@ def _limits_for(batch: ImportBatchBase) -> Limits:
     return current_limits().for_command()
 
 
-def fail(model: type[models.Model], pk: int, running: str, reason: str) -> bool:
+def fail(model: type[ImportBatchBase], pk: int, running: str, reason: str) -> bool:
     """Mark a running step failed with its reason (once: only while it is running)."""
     return bool(
         model.objects.filter(pk=pk, status=running).update(

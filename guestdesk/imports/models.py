@@ -4,6 +4,8 @@ Each app keeps its own concrete tables (`arrivals.ImportBatch`, `reviews.ReviewI
 stays can point at the batch that last touched them; the engine only relies on this shape.
 """
 
+from typing import TYPE_CHECKING, Any, ClassVar, Self
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -21,6 +23,9 @@ class BatchStatus(models.TextChoices):
     DONE = "done", _("imported")
     FAILED = "failed", _("failed")
 
+
+if TYPE_CHECKING:
+    from django.db.models.fields.related_descriptors import RelatedManager
 
 RUNNING = (BatchStatus.PENDING, BatchStatus.CHECKING, BatchStatus.QUEUED, BatchStatus.IMPORTING)
 
@@ -54,6 +59,13 @@ class ImportBatchBase(models.Model):
     # Last sign of life of the step running now; a stalled step is resumed (engine).
     progress_at = models.DateTimeField(_("last progress"), null=True, blank=True)
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+
+    if TYPE_CHECKING:
+        # What every concrete batch has: its manager, the uploaded file and its report rows
+        # (a foreign key with related_name="rows").
+        objects: ClassVar[models.Manager[Self]]
+        file: models.FileField
+        rows: RelatedManager[Any]  # of the concrete ImportRowBase
 
     class Meta:
         abstract = True

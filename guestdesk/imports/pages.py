@@ -7,6 +7,7 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, JsonResponse
 from django.utils import timezone
 
+from guestdesk.http import AuthenticatedHttpRequest
 from guestdesk.imports import batches
 from guestdesk.imports.models import ImportBatchBase
 from guestdesk.roles import is_manager
@@ -18,19 +19,20 @@ def accept_upload(
     kind: str,
     model: type[ImportBatchBase],
     upload: UploadedFile,
-    request: HttpRequest,
+    request: AuthenticatedHttpRequest,
     **values: Any,
 ) -> ImportBatchBase:
     """Keep the uploaded file with a new batch and queue its dry run."""
+    name = upload.name or ""  # check_upload refused a file without one
     batch = model(
-        original_name=upload.name[:255],
+        original_name=name[:255],
         uploaded_by=request.user,
         trusted=is_manager(request.user),
         status=model.Status.PENDING,
         progress_at=timezone.now(),
         **values,
     )
-    batch.file.save(upload.name, upload, save=True)
+    batch.file.save(name, upload, save=True)
     batches.check(kind, batch)
     return batch
 
@@ -68,11 +70,12 @@ def check_upload(upload: UploadedFile) -> UploadedFile:
     from guestdesk.imports.limits import limits
 
     limit = limits().upload_bytes
-    if upload.size > limit:
+    size = upload.size
+    if size is None or size > limit:
         raise ValidationError(
             _("The file is %(size)s MB; at most %(limit)s MB can be uploaded here.")
-            % {"size": round(upload.size / 2**20, 1), "limit": round(limit / 2**20, 1)}
+            % {"size": round((size or 0) / 2**20, 1), "limit": round(limit / 2**20, 1)}
         )
-    if not upload.name.lower().endswith((".csv", ".txt", ".tsv", ".xlsx", ".xlsm")):
+    if not (upload.name or "").lower().endswith((".csv", ".txt", ".tsv", ".xlsx", ".xlsm")):
         raise ValidationError(_("Upload a CSV or XLSX file."))
     return upload

@@ -75,7 +75,7 @@ def insert(model: type[models.Model], rows: Iterable[dict]) -> list[int]:
     defaults = _defaults(model)
     if not is_postgresql():
         objects = [model(**{**defaults, **row}) for row in rows]
-        model.objects.bulk_create(objects)
+        model._default_manager.bulk_create(objects)
         return [obj.pk for obj in objects]
     ids = _allocate(model, len(rows))
     pk = model._meta.pk.attname

@@ -34,7 +34,7 @@ class Command(makemessages.Command):
     def find_files(self, root):
         files = []
         for f in super().find_files(root):
-            area = area_of(f.path)
+            area = area_of(f.path)  # type: ignore[attr-defined]  # a property the stubs lack
             if self.only_area and area != self.only_area:
                 continue
             f.locale_dir = str(settings.BASE_DIR / area / "locale")
