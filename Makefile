@@ -28,7 +28,7 @@ run: $(VENV)/.installed
 test: $(VENV)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy guestdesk board arrivals digests requests_desk vendors reviews
+	$(BIN)/mypy .
 	$(PY) manage.py check
 	$(PY) manage.py makemigrations --check --dry-run
 	$(PY) -m guestdesk.i18n check
