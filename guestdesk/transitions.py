@@ -15,6 +15,8 @@ from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from guestdesk import audit
+
 
 class TransitionError(Exception):
     """A change that cannot be made; `str(error)` is the message for the person who tried."""
@@ -104,6 +106,8 @@ def transition(
         model._default_manager.filter(pk=obj.pk, status=from_status).update(**values)
         current.refresh_from_db(fields=list(values))
         flow.record_transition(from_status, to_status, by, at or timezone.now(), note)
+        # update() sends no signal: the audit trail gets the move from here.
+        audit.record_bulk(model, [current], user=by)
     for name in values:  # the caller's copy shows the move too
         field = model._meta.get_field(name)
         attname = field.attname if isinstance(field, models.Field) else name

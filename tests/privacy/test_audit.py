@@ -182,3 +182,16 @@ def test_changes_name_related_records_in_a_fixed_number_of_queries(
         stay.save()
     with django_assert_max_num_queries(2):
         assert len(audit.changes(stay, limit=20)) == 20
+
+
+def test_a_status_move_is_in_the_audit_trail_with_who_made_it(db, agent):
+    from arrivals import services
+
+    stay = StayFactory(status="expected")
+    services.transition(stay, "in_house", agent)
+    latest = stay.history.order_by("-history_date", "-history_id").first()
+    assert (latest.status, latest.history_user) == ("in_house", agent)
+    change = audit.changes(stay)[0]
+    assert [(c.old, c.new) for c in change.fields if "status" in c.label.lower()] == [
+        ("expected", "in house")
+    ]
