@@ -29,6 +29,7 @@ from board.ratelimit import rate_limited
 from board.search import score, search_filter, words_of
 from guestdesk import roles
 from guestdesk.http import attach
+from guestdesk.paging import paginate
 from guestdesk.roles import role_required
 
 if TYPE_CHECKING:
@@ -95,6 +96,14 @@ def index(request):
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
     groups, found = information(now, public_only, query)
+    # Pages cut the entries in the order they are shown (by group), after the search.
+    shown, page, _total = paginate(request, [e for _c, _l, entries in groups for e in entries])
+    if page is not None:
+        labels = {c: label for c, label, _entries in groups}
+        kept: dict[str, list[ServiceEntry]] = {}
+        for entry in shown:
+            kept.setdefault(entry.category, []).append(entry)
+        groups = [(c, labels[c], kept[c]) for c in kept]
     today = timezone.localdate()
     events = list(Event.objects.on_day(today).for_listing())
     return render(
@@ -105,6 +114,8 @@ def index(request):
             "query": query,
             "groups": groups,
             "found": found,
+            "page": page,
+            "printing": page is None,
             "events": events,
             "today": today,
             "now": now,

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from arrivals.models import Guest
 from guestdesk import audit, roles
 from guestdesk.csv import csv_response
+from guestdesk.paging import paginate
 from guestdesk.roles import role_required
 from vendors import services
 from vendors.filters import DirectoryFilter, GuideFilter
@@ -39,13 +40,19 @@ from vendors.presets import DEFAULT_PICKS, PRESETS, codes_of, places_of
 @role_required(*roles.READERS)
 def directory(request):
     filters = DirectoryFilter(request.GET, Supplier.objects.all())
-    suppliers = filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
+    rows = filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
     today = timezone.localdate()
-    # list() runs the queries here, so the template never touches the database.
-    suppliers = list(suppliers)
+    suppliers, page, total = paginate(request, rows)
     for supplier in suppliers:
         supplier.state = supplier.contract_state(today)
-    context = {"filters": filters.form, "suppliers": suppliers, "today": today}
+    context = {
+        "filters": filters.form,
+        "suppliers": suppliers,
+        "page": page,
+        "total": total,
+        "printing": page is None,
+        "today": today,
+    }
     return render(request, "vendors/directory.html", context)
 
 
@@ -164,11 +171,19 @@ def _dates():
 @role_required(*roles.READERS)
 def guide(request):
     filters = GuideFilter(request.GET, Place.objects.for_listing())
-    places = services.localise(list(filters.qs), request.LANGUAGE_CODE)
+    rows, page, total = paginate(request, filters.qs)
+    places = services.localise(rows, request.LANGUAGE_CODE)
     now = timezone.now()
     for place in places:
         place.open_now = place.is_open_at(now)
-    context = {"filters": filters.form, "places": places, **_dates()}
+    context = {
+        "filters": filters.form,
+        "places": places,
+        "page": page,
+        "total": total,
+        "printing": page is None,
+        **_dates(),
+    }
     return render(request, "vendors/guide.html", context)
 
 

@@ -112,3 +112,30 @@ def test_the_dashboard_card_is_one_query(rf, agent, size, today, django_assert_n
     with django_assert_num_queries(1):
         [card] = cards(request)
     assert len(card.context["events"]) == Event.objects.on_day(today).count()
+
+
+@pytest.mark.parametrize("size", [5, 500])
+def test_the_board_shows_fifty_entries_a_page_and_prints_them_all(
+    agent_client, size, today, django_assert_max_num_queries
+):
+    populate(size, today)
+    agent_client.get("/board/")  # warm the session and role caches
+    with django_assert_max_num_queries(8):
+        html = agent_client.get("/board/").content.decode()
+    assert html.count('class="card board-entry') == min(size, 50)
+    assert ("Page 1 of 10" in html) == (size == 500)
+    with django_assert_max_num_queries(8):
+        html = agent_client.get("/board/", {"print": "1"}).content.decode()
+    assert html.count('class="card board-entry') == size
+    assert "Page 1 of" not in html
+
+
+def test_board_pages_come_after_the_search(agent_client, today):
+    populate(120, today)
+    html = agent_client.get("/board/", {"q": "pool", "public_only": "on", "page": "2"})
+    html = html.content.decode()
+    # 80 public entries match: the second page holds the last 30, the link keeps the search
+    assert html.count('class="card board-entry') == 30
+    assert "Page 2 of 2" in html
+    assert "q=pool&amp;public_only=on&amp;page=1" in html
+    assert "board-entry-private" not in html

@@ -81,10 +81,34 @@ def test_the_directory_runs_a_fixed_number_of_queries(
 ):
     _many_suppliers(count)
     agent_client.get(URL)  # warm the session and role caches
-    # session, user, roles; suppliers, categories, languages, contacts
+    # session, user, roles; count, suppliers, categories, languages, contacts
     with django_assert_max_num_queries(9):
         response = agent_client.get(URL, {"category": "taxi"})
-    assert len(response.context["suppliers"]) == count
+    html = response.content.decode()
+    assert html.count('data-testid="supplier-row"') == min(count, 50)
+    assert f"{count} suppliers" in html
+    assert ("Page 1 of 10" in html) == (count == 500)
+    # Print shows every filtered row, in the same number of queries.
+    with django_assert_max_num_queries(9):
+        response = agent_client.get(URL, {"category": "taxi", "print": "1"})
+    html = response.content.decode()
+    assert html.count('data-testid="supplier-row"') == count
+    assert "Page 1 of" not in html
+
+
+def test_pages_follow_the_filters(agent_client):
+    _many_suppliers(120)
+    make_supplier("Lonely Guide", categories=("guide",))
+    response = agent_client.get(URL, {"category": "taxi", "page": "3"})
+    html = response.content.decode()
+    assert html.count('data-testid="supplier-row"') == 20
+    assert "Supplier 0119" in html and "Lonely Guide" not in html
+    assert "Page 3 of 3" in html
+    # the previous page keeps the filter in its link
+    assert "?category=taxi&amp;page=2" in html
+    # the search reaches rows beyond the first page
+    html = agent_client.get(URL, {"q": "Lonely"}).content.decode()
+    assert html.count('data-testid="supplier-row"') == 1 and "Lonely Guide" in html
 
 
 def test_supplier_page_shows_contacts_and_hides_commission_from_agents(
