@@ -39,10 +39,11 @@ from vendors.presets import DEFAULT_PICKS, PRESETS, codes_of, places_of
 @role_required(*roles.READERS)
 def directory(request):
     filters = DirectoryFilter(request.GET, Supplier.objects.all())
-    suppliers = filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
     today = timezone.localdate()
     # list() runs the queries here, so the template never touches the database.
-    suppliers = list(suppliers)
+    suppliers: list[Supplier] = list(
+        filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
+    )
     for supplier in suppliers:
         supplier.state = supplier.contract_state(today)
     context = {"filters": filters.form, "suppliers": suppliers, "today": today}
@@ -272,7 +273,7 @@ def _sheet_builder(request, guest, sheet=None):
 
 def _default_picks(places, codes):
     """The first few places of each chosen selection, ticked for the agent to review."""
-    picks = []
+    picks: list[int] = []
     for code in codes:
         for place in PRESETS[code].apply(places)[:DEFAULT_PICKS]:
             if place.pk not in picks and len(picks) < SheetForm.MAX_PLACES:
