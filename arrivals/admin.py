@@ -40,7 +40,7 @@ class StayAdmin(admin.ModelAdmin):
         old_rank = None
         if change and obj.pk:
             old = Stay.objects.select_related("vip_level").get(pk=obj.pk)
-            old_rank = old.vip_level.rank if old.vip_level_id else None
+            old_rank = old.vip_level.rank if old.vip_level is not None else None
         super().save_model(request, obj, form, change)
         if services.raised_vip(old_rank, obj.vip_level):
             announce_vip([obj.pk])

@@ -80,7 +80,9 @@ class GuestForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         # The form class froze the model's choices in the language active at import time;
         # name the languages in the language of this request.
-        self.fields["language"].choices = language_choices()
+        language = self.fields["language"]
+        assert isinstance(language, forms.ChoiceField)
+        language.choices = language_choices()
         if not manager:
             self.fields["default_vip_level"].disabled = True
 

@@ -45,9 +45,11 @@ def _field(key: str) -> models.Field | None:
     if key.startswith("guest."):
         model, key = Guest, key.removeprefix("guest.")
     try:
-        return model._meta.get_field(key)
+        field = model._meta.get_field(key)
     except FieldDoesNotExist:
         return None
+    # History keys name concrete fields, never reverse relations or generic keys.
+    return field if isinstance(field, models.Field) else None
 
 
 def history_label(key: str) -> str:

@@ -157,7 +157,7 @@ def _names(fields):
 def parse_row(fields, profile, levels):
     """One file row (field: cell) as GuestDesk values; raises RowError with the reason."""
     fmt = profile.get("date_format") or "%Y-%m-%d"
-    row = {"confirmation_number": _text(fields.get("confirmation_number"))}
+    row: dict[str, Any] = {"confirmation_number": _text(fields.get("confirmation_number"))}
     if not row["confirmation_number"]:
         raise RowError(_("Confirmation number is missing."))
     row["first_name"], row["last_name"] = _names(fields)
@@ -241,8 +241,8 @@ def _guests_named(pairs: set[tuple[str, str]]) -> Any:
             [list(last), list(first)],
         )
     query = Q(pk__in=[])
-    for last, first in pairs:
-        query |= Q(last_name=last, first_name=first)
+    for last_name, first_name in pairs:
+        query |= Q(last_name=last_name, first_name=first_name)
     return Guest.objects.filter(query).values("pk")
 
 
@@ -423,7 +423,10 @@ class StayImporter(engine.Importer):
         }
         # Guests are looked up only for new stays; known stays bring their own guest.
         self.guests.load([r for _, r in rows if r["confirmation_number"] not in existing])
-        history, new_guests, new_stays, changed = [], [], [], []
+        history: list[dict] = []
+        new_guests: list[NewGuest] = []
+        new_stays: list[dict] = []
+        changed: list[Stay] = []
         for number, row in rows:
             self.dates.add(row["arrival_date"])
             stay = existing.get(row["confirmation_number"])
@@ -458,12 +461,12 @@ class StayImporter(engine.Importer):
         fresh = [guest for guest in new_guests if guest.pk is None]
         for guest, pk in zip(fresh, sql.insert(Guest, [g.values for g in fresh]), strict=True):
             guest.pk = pk
-        for stay in new_stays:
-            stay["guest_id"] = stay.pop("guest").pk
+        for values in new_stays:
+            values["guest_id"] = values.pop("guest").pk
         created = self.batch.original_name if self.batch else ""
         now = timezone.now()
-        for stay, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
-            if stay.get("vip_level_id"):
+        for values, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
+            if values.get("vip_level_id"):
                 self.vip_ids.append(pk)
             history.append(
                 {
@@ -510,7 +513,7 @@ class StayImporter(engine.Importer):
         return stay
 
     def _update(self, stay: Stay, changes: dict, detail: dict) -> dict:
-        old_rank = stay.vip_level.rank if stay.vip_level_id else None
+        old_rank = stay.vip_level.rank if stay.vip_level is not None else None
         guest_fields = []
         for key, (_old, new) in changes.items():
             if key.startswith("guest."):
@@ -553,6 +556,8 @@ class StayImporter(engine.Importer):
         for stay in stays:
             self.note(None, "flagged", stay.confirmation_number, stay.guest.name)
         if commit and stays:
+            batch = self.batch
+            assert batch is None or isinstance(batch, ImportBatch)
             Stay.objects.filter(pk__in=[s.pk for s in stays]).update(missing_from_batch=self.batch)
             StayChange.objects.bulk_create(
                 StayChange(
@@ -560,7 +565,7 @@ class StayImporter(engine.Importer):
                     kind=StayChange.Kind.MISSING,
                     changes={"missing_from_batch": [None, self.batch.pk if self.batch else None]},
                     changed_by=self.user,
-                    batch=self.batch,
+                    batch=batch,
                 )
                 for stay in stays
             )

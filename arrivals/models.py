@@ -3,7 +3,7 @@
 import calendar
 import json
 from datetime import date
-from typing import Self
+from typing import ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -69,6 +69,10 @@ class VipLevel(models.Model):
         related_name="vip_levels",
         verbose_name=_("departments to inform"),
     )
+    # Typed by hand: modeltranslation swaps the manager's class at run time, which the mypy
+    # plugin cannot follow.
+    objects: ClassVar[models.Manager["VipLevel"]]
+
     # Its audit trail is registered in arrivals/translation.py, once the name and amenity
     # have their kk, ru and en columns, so that the history keeps every language.
 
@@ -329,6 +333,14 @@ class Stay(HasTransitions, models.Model):
     objects = StayQuerySet.as_manager()
 
     history = HistoricalRecords()
+
+    # Annotated by StayQuerySet.with_returning().
+    is_returning: bool
+    # Set by the day lists (arrivals.views._list_rows) for their templates.
+    status_text: str
+    action_buttons: str
+    country_name: str
+    pax_title: str
     PERSONAL_OWNER = "guest"
     PERSONAL_FIELDS = {
         "special_attention": personal.TEXT,

@@ -1,4 +1,6 @@
+from collections.abc import Callable
 from datetime import date, timedelta
+from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
 from django.contrib import messages
@@ -23,7 +25,7 @@ from arrivals.forms import (
     VipLevelForm,
     VipReviewForm,
 )
-from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, VipLevel
+from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, StayQuerySet, VipLevel
 from arrivals.templatetags.arrivals_tags import party
 from guestdesk import audit, erasure, roles
 from guestdesk.csv import csv_response
@@ -33,7 +35,19 @@ from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 
-LISTS = {
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+
+class DayList(TypedDict):
+    title: "StrOrPromise"
+    stays: Callable[[date], StayQuerySet]
+    sort: str
+    url: str
+    export: str
+
+
+LISTS: dict[str, DayList] = {
     "arrivals": {
         "title": gettext_lazy("Arrivals"),
         "stays": Stay.objects.arriving_on,
@@ -415,8 +429,8 @@ def stay_missing(request, pk):
 @role_required(*roles.DESK)
 def guests(request):
     text = request.GET.get("q", "").strip()
-    found = Guest.objects.with_returning().select_related("default_vip_level")
-    found = list(found.search(text)[:100]) if text else list(found.order_by("-updated_at")[:50])
+    listed = Guest.objects.with_returning().select_related("default_vip_level")
+    found = list(listed.search(text)[:100]) if text else list(listed.order_by("-updated_at")[:50])
     return render(request, "arrivals/guests.html", {"guests": found, "q": text})
 
 

@@ -87,10 +87,13 @@ class Details(forms.Form):
     """Base of every type's details form."""
 
     # Name of the field that holds the time of the service, if any.
-    service_field = None
-    needs_waybill = False
+    service_field: str | None = None
     # Fields for the desk and the driver only, left off what the guest receives.
-    internal_fields = ()
+    internal_fields: tuple[str, ...] = ()
+
+    @property
+    def needs_waybill(self) -> bool:
+        return False
 
     @classmethod
     def service_is_date(cls) -> bool:
@@ -139,7 +142,11 @@ class TicketDetails(Details):
 
 class TransferDetails(Details):
     service_field = "pickup_at"
-    needs_waybill = True
+
+    @property
+    def needs_waybill(self) -> bool:
+        return True
+
     pickup_at = when(
         _("Pickup time"), error_messages={"required": _("A transfer needs a pickup time.")}
     )
@@ -175,7 +182,7 @@ class CarHireDetails(Details):
     plate = text(_("Plate number"), max_length=20)
 
     @property
-    def needs_waybill(self):
+    def needs_waybill(self) -> bool:
         return bool(self.cleaned_data.get("with_driver"))
 
     def clean(self):
@@ -339,7 +346,9 @@ def rows(type_, values, for_guest=False):
         if value in (None, "", False) or (for_guest and name in form_class.internal_fields):
             continue
         if isinstance(field, forms.ChoiceField):
-            value = dict(field.choices).get(value, value)
+            # Django stores choices normalised to (value, label) pairs; the stubs give the
+            # getter the setter's wider type.
+            value = dict(field.choices).get(value, value)  # type: ignore[arg-type]
         elif isinstance(field, forms.BooleanField):
             value = _("yes")
         result.append((name, field.label, value))

@@ -12,7 +12,7 @@ from django.utils.translation import pgettext_lazy
 from guestdesk.filters import CheckboxFilter, ListFilterSet
 from requests_desk import details
 from requests_desk.forms import UserChoiceField
-from requests_desk.models import Status
+from requests_desk.models import ServiceRequestQuerySet, Status
 from requests_desk.types import RequestType
 
 STATUS_CHOICES = [
@@ -108,6 +108,7 @@ class BoardFilter(ListFilterSet):
         return requests.filter(assigned_to=self.request.user) if value else requests
 
     def finish(self, requests: QuerySet, values: dict[str, Any]) -> QuerySet:
+        assert isinstance(requests, ServiceRequestQuerySet)
         status = values.get("status", "")
         if status == "":
             return requests.open()

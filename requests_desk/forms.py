@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
 
 from django import forms
 from django.conf import settings
@@ -13,6 +14,9 @@ from requests_desk import details
 from requests_desk.models import LeadTime, ServiceRequest, Status
 from requests_desk.types import SUPPLIER_CATEGORY, RequestType
 from vendors.models import Supplier
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 # E-tickets and vouchers: PDF and the image formats phones and scanners produce.
 ATTACHMENT_TYPES = {
@@ -88,6 +92,13 @@ class SupplierSelect(forms.Select):
         return option
 
 
+def _model_choices(form: forms.BaseForm, name: str) -> forms.ModelChoiceField:
+    """The form's field `name`, which offers model instances."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 def bookable_suppliers(type_: str | None, keep_pk: int | None = None) -> QuerySet[Supplier]:
     """Suppliers to offer for a request of `type_` (any type when None), today; `keep_pk`
     (the request's current supplier) stays choosable even if it no longer qualifies."""
@@ -137,17 +148,17 @@ class RequestForm(forms.ModelForm):
     def __init__(self, *args, type_=None, details_initial=None, **kwargs):
         super().__init__(*args, **kwargs)
         creating = self.instance.pk is None
-        self.fields["stay"].queryset = stays_to_offer(
+        _model_choices(self, "stay").queryset = stays_to_offer(
             self.initial.get("stay") or self.instance.stay_id
         )
         self.fields["stay"].required = False
-        self.fields["guest"].queryset = Guest.objects.all()
-        self.fields["assigned_to"].queryset = desk_users()
+        _model_choices(self, "guest").queryset = Guest.objects.all()
+        _model_choices(self, "assigned_to").queryset = desk_users()
         self.fields["due_at"].required = False
         self.fields["due_at"].help_text = _("Leave empty to use the type's default lead time.")
         self.fields["currency"].widget.attrs["maxlength"] = 3
         self.fields["confirm"].label = _("Create anyway") if creating else _("Save anyway")
-        self.warnings: list[str] = []
+        self.warnings: list[StrOrPromise] = []
         if not creating:
             del self.fields["type"]
             self.fields["due_at"].required = True
@@ -155,7 +166,7 @@ class RequestForm(forms.ModelForm):
             self.initial["version"] = self.instance.version
         # Creating: every bookable supplier, marked with its categories so the page shows
         # the chosen type's only. Editing: the request's type only.
-        self.fields["supplier"].queryset = bookable_suppliers(
+        _model_choices(self, "supplier").queryset = bookable_suppliers(
             None if creating else self.instance.type, self.instance.supplier_id
         )
         self.type = self.instance.type if not creating else self._chosen_type(type_)
@@ -178,7 +189,7 @@ class RequestForm(forms.ModelForm):
     def type_value(self):
         return self.type
 
-    def type_options(self) -> list[tuple[str, str, str]]:
+    def type_options(self) -> "list[tuple[str, StrOrPromise, str]]":
         """(value, label, supplier category) of each type, for the type menu."""
         return [(t, label, SUPPLIER_CATEGORY[t]) for t, label in RequestType.choices]
 
@@ -272,9 +283,9 @@ class RequestForm(forms.ModelForm):
         return request_obj
 
 
-def time_warnings(type_, service_at, due_at, stay, now: datetime) -> list[str]:
+def time_warnings(type_, service_at, due_at, stay, now: datetime) -> "list[StrOrPromise]":
     """What looks wrong with a request's times: in the past, or before the guest arrives."""
-    warnings = []
+    warnings: list[StrOrPromise] = []
     date_only = details.FORMS[type_].service_is_date()
     if service_at is not None:
         if (date_only and service_at.date() < timezone.localdate(now)) or (
@@ -318,7 +329,7 @@ class TransitionForm(forms.Form):
     def __init__(self, *args, request_obj=None, **kwargs):
         super().__init__(*args, **kwargs)
         if request_obj is not None:
-            self.fields["supplier"].queryset = bookable_suppliers(
+            _model_choices(self, "supplier").queryset = bookable_suppliers(
                 request_obj.type, request_obj.supplier_id
             )
             self.fields["supplier"].initial = request_obj.supplier_id

@@ -68,7 +68,7 @@ class Priority(models.TextChoices):
 def departments_types(user):
     """Request types a department member may read, by the routing table."""
     codes = user.departments.filter(active=True).values_list("code", flat=True)
-    types = set()
+    types: set[str] = set()
     for code in codes:
         types |= ROUTING.get(code, frozenset())
     return types
@@ -110,7 +110,7 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
         )
         return counts
 
-    def deadline_counts(self, user, now=None) -> Self:
+    def deadline_counts(self, user, now=None) -> dict[str, int]:
         """Overdue, due within the hour, and open ones assigned to `user`, in one query."""
         now = now or timezone.now()
         open_ = Q(status__in=OPEN_STATUSES)
@@ -299,12 +299,12 @@ class ServiceRequest(HasTransitions, models.Model):
 
     @property
     def guest_name(self):
-        guest = self.guest or (self.stay.guest if self.stay_id else None)
+        guest = self.guest or (self.stay.guest if self.stay is not None else None)
         return guest.name if guest else self.walk_in_name
 
     @property
     def the_guest(self):
-        return self.guest or (self.stay.guest if self.stay_id else None)
+        return self.guest or (self.stay.guest if self.stay is not None else None)
 
     @property
     def guest_language(self):

@@ -6,6 +6,7 @@ Refusals are the shared `guestdesk.transitions` errors, so views catch `Transiti
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.conf import settings
 from django.db import transaction
@@ -179,7 +180,7 @@ def transition(
     now = timezone.now()
 
     def changes(current):
-        values = {"version": F("version") + 1}
+        values: dict[str, Any] = {"version": F("version") + 1}
         if to_status == S.BOOKED:
             booked_as = (reference or current.confirmation_reference or "").strip()
             if not booked_as:

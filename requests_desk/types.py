@@ -35,7 +35,7 @@ TICKETS = (T.AIR, T.RAIL, T.BUS, T.CRUISE)
 EVENTS = (T.THEATRE, T.CINEMA, T.CONCERT, T.EXHIBITION, T.CIRCUS, T.MUSEUM)
 
 # Request type -> vendors.models.Category code of the suppliers who deliver it.
-SUPPLIER_CATEGORY = {
+SUPPLIER_CATEGORY: dict[str, str] = {
     T.AIR: "air",
     T.RAIL: "rail",
     T.BUS: "bus",

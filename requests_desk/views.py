@@ -1,3 +1,5 @@
+from typing import TYPE_CHECKING
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -27,12 +29,16 @@ from requests_desk.models import (
     OPEN_STATUSES,
     LeadTime,
     ServiceRequest,
+    ServiceRequestQuerySet,
     Status,
     Waybill,
     departments_types,
 )
 from requests_desk.types import RequestType
 from vendors.models import Supplier
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 50
 
@@ -53,8 +59,10 @@ def board(request):
         suppliers=suppliers,
     )
     # The status tabs count every status under the other filters.
-    counts = filters.filter_only(filters.queryset).status_counts()
-    requests = filters.qs
+    filtered, requests = filters.filter_only(filters.queryset), filters.qs
+    assert isinstance(filtered, ServiceRequestQuerySet)
+    assert isinstance(requests, ServiceRequestQuerySet)
+    counts = filtered.status_counts()
     page = Paginator(requests.for_board().order_by("due_at", "pk"), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
@@ -78,7 +86,7 @@ def board(request):
     )
 
 
-def routed_labels(user) -> list[str]:
+def routed_labels(user) -> "list[StrOrPromise]":
     """Labels of the request types routed to `user`'s departments, in menu order."""
     routed = departments_types(user)
     return [label for value, label in RequestType.choices if value in routed]
@@ -90,7 +98,7 @@ def create(request):
     for name in ("stay", "guest"):
         if request.GET.get(name, "").isdigit():
             initial[name] = int(request.GET[name])
-    stay = Stay.objects.filter(pk=initial.get("stay")).first() if "stay" in initial else None
+    stay = Stay.objects.filter(pk=initial["stay"]).first() if "stay" in initial else None
     form = RequestForm(
         request.POST or None,
         initial=initial,
@@ -152,7 +160,8 @@ def change_status(request, number):
     if not form.is_valid():
         for errors in form.errors.values():
             for error in errors:
-                messages.error(request, error)
+                # ErrorList yields its messages; the stubs type items as ValidationError too.
+                messages.error(request, error)  # type: ignore[arg-type]
         return redirect(request_obj)
     data = form.cleaned_data
     try:
@@ -198,7 +207,8 @@ def upload(request, number):
         messages.success(request, _("Attachment added."))
     else:
         for error in form.errors.get("file", []):
-            messages.error(request, error)
+            # ErrorList yields its messages; the stubs type items as ValidationError too.
+            messages.error(request, error)  # type: ignore[arg-type]
     return redirect(request_obj)
 
 

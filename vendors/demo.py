@@ -6,6 +6,7 @@ relative to today, so "contract expires soon" stays true whenever the demo is lo
 """
 
 import datetime
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.utils import timezone
@@ -219,7 +220,20 @@ SUPPLIERS = [
 # hours [(days, opens, closes)], verified days ago
 EVERY_DAY = range(7)
 WEEKDAYS = range(5)
-PLACES = [
+PlaceRow = tuple[
+    str,
+    tuple[str, str, str],
+    tuple[str, str, str],
+    str,
+    str,
+    str,
+    int,
+    int,
+    list[str],
+    list[tuple[Iterable[int], str, str]],
+    int,
+]
+PLACES: list[PlaceRow] = [
     (
         "shopping",
         ("Green Bazaar", "Зелёный базар", "Көк базар"),

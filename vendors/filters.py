@@ -14,8 +14,10 @@ from vendors.models import (
     Category,
     ContractState,
     PlaceKind,
+    PlaceQuerySet,
     PlaceTag,
     PriceLevel,
+    SupplierQuerySet,
 )
 
 
@@ -53,24 +55,27 @@ class DirectoryFilter(ListFilterSet):
 
     finish_fields = ("status",)
 
-    def search(self, suppliers: QuerySet, name: str, value: str) -> QuerySet:
+    def search(self, suppliers: SupplierQuerySet, name: str, value: str) -> SupplierQuerySet:
         return suppliers.search(value)
 
-    def in_category(self, suppliers: QuerySet, name: str, value: str) -> QuerySet:
+    def in_category(self, suppliers: SupplierQuerySet, name: str, value: str) -> SupplierQuerySet:
         return suppliers.in_category(value)
 
-    def speaking(self, suppliers: QuerySet, name: str, value: str) -> QuerySet:
+    def speaking(self, suppliers: SupplierQuerySet, name: str, value: str) -> SupplierQuerySet:
         return suppliers.speaking(value)
 
-    def preferred_only(self, suppliers: QuerySet, name: str, value: bool) -> QuerySet:
+    def preferred_only(
+        self, suppliers: SupplierQuerySet, name: str, value: bool
+    ) -> SupplierQuerySet:
         return suppliers.filter(preferred=True) if value else suppliers
 
-    def by_contract(self, suppliers: QuerySet, name: str, value: str) -> QuerySet:
+    def by_contract(self, suppliers: SupplierQuerySet, name: str, value: str) -> SupplierQuerySet:
         if value == ContractState.EXPIRING:
             return suppliers.contract_expiring()
         return suppliers.contract_expired()
 
     def finish(self, suppliers: QuerySet, values: dict[str, Any]) -> QuerySet:
+        assert isinstance(suppliers, SupplierQuerySet)
         status = values.get("status") or "active"
         if status == "all":
             return suppliers
@@ -121,21 +126,22 @@ class GuideFilter(ListFilterSet):
 
     finish_fields = ("inactive",)
 
-    def search(self, places: QuerySet, name: str, value: str) -> QuerySet:
+    def search(self, places: PlaceQuerySet, name: str, value: str) -> PlaceQuerySet:
         query = Q(address__icontains=value)
         for code in GUIDE_LANGUAGES:
             query |= Q(**{f"name_{code}__icontains": value})
             query |= Q(**{f"description_{code}__icontains": value})
         return places.filter(query)
 
-    def with_tags(self, places: QuerySet, name: str, value: list[str]) -> QuerySet:
+    def with_tags(self, places: PlaceQuerySet, name: str, value: list[str]) -> PlaceQuerySet:
         return places.with_tags(value)
 
-    def open_now_only(self, places: QuerySet, name: str, value: bool) -> QuerySet:
+    def open_now_only(self, places: PlaceQuerySet, name: str, value: bool) -> PlaceQuerySet:
         return places.open_at() if value else places
 
-    def needing_check(self, places: QuerySet, name: str, value: bool) -> QuerySet:
+    def needing_check(self, places: PlaceQuerySet, name: str, value: bool) -> PlaceQuerySet:
         return places.needing_check() if value else places
 
     def finish(self, places: QuerySet, values: dict[str, Any]) -> QuerySet:
+        assert isinstance(places, PlaceQuerySet)
         return places if values.get("inactive") else places.active()

@@ -203,8 +203,12 @@ class SheetForm(forms.Form):
 
     def __init__(self, *args, places=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["places"].queryset = places if places is not None else Place.objects.active()
-        self.fields["language"].choices = [(c, LANGUAGE_LABELS[c]) for c in GUIDE_LANGUAGES]
+        places_field = self.fields["places"]
+        language_field = self.fields["language"]
+        assert isinstance(places_field, forms.ModelMultipleChoiceField)
+        assert isinstance(language_field, forms.ChoiceField)
+        places_field.queryset = places if places is not None else Place.objects.active()
+        language_field.choices = [(c, LANGUAGE_LABELS[c]) for c in GUIDE_LANGUAGES]
 
     def clean_preset(self):
         return ",".join(codes_of(self.cleaned_data["preset"]))

@@ -7,7 +7,7 @@ about a supplier's requests are aggregates over the reverse relation `requests`.
 import datetime
 from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
-from typing import ClassVar, Self
+from typing import Any, ClassVar, Self
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -31,7 +31,9 @@ VERIFY_EVERY_DAYS = 90
 class WebsiteField(models.URLField):
     """A website typed without a scheme ("hotel.kz") is taken as https, Django 6's default."""
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> Any:  # type: ignore[override]
+        # Not the stubs' form_class=None parameters: URLField.formfield() sets its own
+        # form_class unless one is passed, so an explicit None would undo that.
         return super().formfield(**{"assume_scheme": "https", **kwargs})
 
 
@@ -182,6 +184,9 @@ class Supplier(models.Model):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SupplierQuerySet.as_manager()
+
+    # Set by list and detail views from contract_state(), for the templates.
+    state: str
 
     history = HistoricalRecords()
 
@@ -514,7 +519,7 @@ class OpeningHours(hours.AbstractWeeklyHours):
 # Recommendation sheets
 
 
-class SheetQuerySet(models.QuerySet["Sheet"]):
+class SheetQuerySet(models.QuerySet["RecommendationSheet"]):
     def for_guest(self, guest) -> Self:
         return self.filter(guest=guest).annotate(place_count=models.Count("items"))
 

@@ -1,6 +1,7 @@
 """Ready selections for recommendation sheets: what guests ask the desk for most."""
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -8,10 +9,13 @@ from django.utils.translation import gettext_lazy as _
 from vendors.choices import PlaceKind as K
 from vendors.choices import PlaceTag as T
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 @dataclass(frozen=True)
 class Preset:
-    label: str
+    label: "StrOrPromise"
     kinds: tuple = ()
     tags: tuple = ()
     max_walk: int | None = None

@@ -9,6 +9,7 @@ import statistics
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
+from typing import Any
 from urllib.parse import quote_plus
 
 import segno
@@ -38,7 +39,7 @@ from vendors.presets import codes_of, covering
 
 DONE, BOOKED, CANCELLED, FAILED = "done", "booked", "cancelled", "failed"
 STATUSES = ("new", "in_progress", BOOKED, DONE, CANCELLED, FAILED)
-MONEY = DecimalField(max_digits=14, decimal_places=2)
+MONEY: DecimalField = DecimalField(max_digits=14, decimal_places=2)
 
 
 def request_model():
@@ -194,7 +195,7 @@ def commission_report(year, month):
         .values("supplier_id", "currency")
         .annotate(**sums)
     )
-    per_supplier = {}
+    per_supplier: dict[int, list[dict[str, Any]]] = {}
     for row in subtotal_rows:
         per_supplier.setdefault(row["supplier_id"], []).append(row)
     totals = list(requests.order_by("currency").values("currency").annotate(**sums))

@@ -287,7 +287,7 @@ def _sheet_builder(request, guest, sheet=None):
 
 def _default_picks(places, codes):
     """The first few places of each chosen selection, ticked for the agent to review."""
-    picks = []
+    picks: list[int] = []
     for code in codes:
         for place in PRESETS[code].apply(places)[:DEFAULT_PICKS]:
             if place.pk not in picks and len(picks) < SheetForm.MAX_PLACES:

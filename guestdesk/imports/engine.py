@@ -187,7 +187,7 @@ class Importer:
     def after_commit(self) -> None:
         """Once everything is written (e.g. announce new VIPs)."""
 
-    wants_keys: ClassVar[bool] = False  # finish() needs every key the file listed
+    wants_keys: bool = False  # finish() needs every key the file listed
 
     # -- the report ------------------------------------------------------------------------
 
