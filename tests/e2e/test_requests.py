@@ -25,12 +25,13 @@ def test_an_agent_books_a_transfer_for_a_vip_and_prints_the_waybill(
     stay.guest.first_name, stay.guest.last_name = "Anna", "Berg"
     stay.guest.save()
     make_supplier("transfer", name="Silk Way Transfers", preferred=True)
-    # Some other work on the board, so the screenshot shows overdue and due-soon rows.
+    # Some other work on the board, so the screenshot shows overdue and due-soon rows. The
+    # theatre tickets are booked: past their deadline, yet not overdue (nothing is owed).
     now = timezone.now()
     for type_, name, minutes, status in (
         ("taxi", ("Kenji", "Tanaka"), -25, None),
         ("restaurant", ("Aigerim", "Nurlanova"), 35, None),
-        ("theatre", ("Pierre", "Martin"), 360, "booked"),
+        ("theatre", ("Pierre", "Martin"), -90, "booked"),
     ):
         guest = make_guest(first_name=name[0], last_name=name[1])
         make_request(
