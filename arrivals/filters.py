@@ -4,7 +4,7 @@ from typing import TYPE_CHECKING, Any
 
 import django_filters
 from django import forms
-from django.db.models import F, Q, QuerySet
+from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -114,16 +114,8 @@ class StayFilter(ListFilterSet):
             (ALL, _("All, with cancelled")),
         ]
 
-    def search(self, stays: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            stays = stays.filter(
-                Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(confirmation_number__icontains=word)
-                | Q(room__iexact=word)
-                | Q(company__icontains=word)
-            )
-        return stays
+    def search(self, stays: StayQuerySet, name: str, value: str) -> StayQuerySet:
+        return stays.search(value)
 
     def filter_vip(self, stays: StayQuerySet, name: str, value: str) -> StayQuerySet:
         if value == "vip":

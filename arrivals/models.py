@@ -209,6 +209,18 @@ class Guest(models.Model):
 
 
 class StayQuerySet(models.QuerySet["Stay"]):
+    def search(self, text: str) -> Self:
+        """Every word matches the guest's name, the confirmation number, room or company."""
+        for word in text.split():
+            self = self.filter(
+                Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(confirmation_number__icontains=word)
+                | Q(room__iexact=word)
+                | Q(company__icontains=word)
+            )
+        return self
+
     def arriving_on(self, day) -> Self:
         return self.filter(arrival_date=day)
 

@@ -1,6 +1,6 @@
 """Quick-search hits of arrivals: guests (desk only) and stays, by name, confirmation or room."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.formats import date_format
@@ -14,15 +14,7 @@ LIMIT = 10
 
 
 def _stays(q: str) -> QuerySet[Stay]:
-    condition = Q()
-    for word in q.split():
-        condition &= (
-            Q(guest__first_name__icontains=word)
-            | Q(guest__last_name__icontains=word)
-            | Q(confirmation_number__iexact=word)
-            | Q(room__iexact=word)
-        )
-    return Stay.objects.filter(condition).select_related("guest", "vip_level")
+    return Stay.objects.search(q).select_related("guest", "vip_level")
 
 
 def _limited(queryset: QuerySet) -> tuple[list, bool]:

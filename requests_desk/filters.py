@@ -4,7 +4,7 @@ from typing import Any
 
 import django_filters
 from django import forms
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -93,16 +93,10 @@ class BoardFilter(ListFilterSet):
         self.filters["agent"].extra["queryset"] = agents
         self.filters["supplier"].extra["queryset"] = suppliers
 
-    def search(self, requests: QuerySet, name: str, value: str) -> QuerySet:
-        for word in value.split():
-            requests = requests.filter(
-                Q(number__icontains=word)
-                | Q(walk_in_name__icontains=word)
-                | Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(stay__room__iexact=word)
-            )
-        return requests
+    def search(
+        self, requests: ServiceRequestQuerySet, name: str, value: str
+    ) -> ServiceRequestQuerySet:
+        return requests.search(value)
 
     def only_mine(self, requests: QuerySet, name: str, value: bool) -> QuerySet:
         return requests.filter(assigned_to=self.request.user) if value else requests

@@ -75,6 +75,18 @@ def departments_types(user):
 
 
 class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
+    def search(self, text: str) -> Self:
+        """Every word matches the number, the guest's (or walk-in's) name or the room."""
+        for word in text.split():
+            self = self.filter(
+                Q(number__icontains=word)
+                | Q(walk_in_name__icontains=word)
+                | Q(guest__first_name__icontains=word)
+                | Q(guest__last_name__icontains=word)
+                | Q(stay__room__iexact=word)
+            )
+        return self
+
     def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
 

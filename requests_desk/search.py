@@ -1,6 +1,5 @@
 """Quick-search hits of guest requests: by number or guest name, as far as the user may read."""
 
-from django.db.models import Q
 from django.http import HttpRequest
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
@@ -12,25 +11,11 @@ from requests_desk.models import ServiceRequest
 LIMIT = 10
 
 
-def _matching(q: str) -> Q:
-    condition = Q()
-    for word in q.split():
-        condition &= (
-            Q(number__icontains=word)
-            | Q(guest__first_name__icontains=word)
-            | Q(guest__last_name__icontains=word)
-            | Q(stay__guest__first_name__icontains=word)
-            | Q(stay__guest__last_name__icontains=word)
-            | Q(walk_in_name__icontains=word)
-        )
-    return condition
-
-
 def search(request: HttpRequest, q: str) -> list[SearchGroup]:
     """Requests `request.user` may read (a department member: the types routed to it)."""
     found = (
         ServiceRequest.objects.visible_to(request.user)
-        .filter(_matching(q))
+        .search(q)
         .select_related("guest", "stay__guest")
         .order_by("-created_at", "-pk")
     )
