@@ -94,6 +94,7 @@ class StayFilter(ListFilterSet):
         levels: list[VipLevel],
         default_sort: str = "eta",
         nationalities: list[str] | None = None,
+        languages: list[str] | None = None,
     ):
         super().__init__(data, queryset)
         self.default_sort = default_sort
@@ -101,6 +102,13 @@ class StayFilter(ListFilterSet):
             self.filters["nationality"].extra["choices"] = [
                 ("", _("All nationalities")),
                 *present_countries(nationalities, data.get("nationality", "") if data else ""),
+            ]
+        if languages is not None:
+            chosen = data.get("language", "") if data else ""
+            wanted = {*languages, chosen}
+            self.filters["language"].extra["choices"] = [
+                ("", _("All languages")),
+                *((code, name) for code, name in language_choices() if code in wanted),
             ]
         self.filters["vip"].extra["choices"] = [
             ("", _("All guests")),

@@ -351,6 +351,7 @@ class Stay(HasTransitions, models.Model):
     # Set by the day lists (arrivals.views._list_rows) for their templates.
     status_text: str
     action_buttons: str
+    country_code: str
     country_name: str
     pax_title: str
     PERSONAL_OWNER = "guest"
