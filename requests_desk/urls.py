@@ -1,6 +1,23 @@
-from django.urls import path
+from django.urls import include, path
 
 from requests_desk import views
+
+# The documents a request prints: for the guest, the driver, the supplier.
+documents = [
+    path("waybill/", views.waybill, name="waybill"),
+    path("permit/", views.permit, name="permit"),
+    path("itinerary/", views.itinerary, name="itinerary"),
+    path("confirmation/", views.confirm, name="confirm"),
+]
+request = [
+    path("", views.detail, name="detail"),
+    path("edit/", views.edit, name="edit"),
+    path("status/", views.change_status, name="status"),
+    path("take/", views.take, name="take"),
+    path("attachments/", views.upload, name="upload"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    *documents,
+]
 
 app_name = "requests_desk"
 
@@ -8,14 +25,5 @@ urlpatterns = [
     path("", views.board, name="board"),
     path("new/", views.create, name="create"),
     path("lead-times/", views.lead_times, name="lead_times"),
-    path("<str:number>/", views.detail, name="detail"),
-    path("<str:number>/edit/", views.edit, name="edit"),
-    path("<str:number>/status/", views.change_status, name="status"),
-    path("<str:number>/take/", views.take, name="take"),
-    path("<str:number>/attachments/", views.upload, name="upload"),
-    path("<str:number>/attachments/<int:pk>/", views.attachment, name="attachment"),
-    path("<str:number>/waybill/", views.waybill, name="waybill"),
-    path("<str:number>/permit/", views.permit, name="permit"),
-    path("<str:number>/itinerary/", views.itinerary, name="itinerary"),
-    path("<str:number>/confirmation/", views.confirm, name="confirm"),
+    path("<str:number>/", include(request)),
 ]

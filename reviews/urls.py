@@ -1,6 +1,12 @@
-from django.urls import path
+from django.urls import include, path
 
+from guestdesk.imports.urls import import_routes
 from reviews import views
+
+review = [
+    path("", views.review_detail, name="review"),
+    path("respond/", views.review_respond, name="respond"),
+]
 
 app_name = "reviews"
 
@@ -8,12 +14,7 @@ urlpatterns = [
     path("", views.review_list, name="list"),
     path("new/", views.review_add, name="add"),
     path("export.csv", views.review_export, name="export"),
-    path("<int:pk>/", views.review_detail, name="review"),
-    path("<int:pk>/respond/", views.review_respond, name="respond"),
-    path("import/", views.imports, name="imports"),
-    path("import/<int:pk>/", views.import_batch, name="import_batch"),
-    path("import/<int:pk>/commit/", views.import_commit, name="import_commit"),
-    path("import/<int:pk>/progress/", views.import_progress, name="import_progress"),
-    path("import/<int:pk>/file/", views.import_file, name="import_file"),
+    path("<int:pk>/", include(review)),
+    path("import/", include(import_routes(views))),
     path("report/", views.improvement_report, name="report"),
 ]

@@ -1,26 +1,27 @@
-import datetime
+from django.urls import include, path
 
-from django.urls import path, register_converter
-
+from guestdesk import converters  # noqa: F401  (registers <month:...>)
 from vendors import views
 
-
-class MonthConverter:
-    """YYYY-MM in the URL, the month's first day in the view."""
-
-    regex = r"[0-9]{4}-[0-9]{2}"
-
-    def to_python(self, value):
-        year, month = value.split("-")
-        return datetime.date(int(year), int(month), 1)  # ValueError: no match, a 404
-
-    def to_url(self, value):
-        if isinstance(value, str):
-            value = self.to_python(value)
-        return f"{value.year:04d}-{value.month:02d}"
-
-
-register_converter(MonthConverter, "vendors_month")
+commission = [
+    path("", views.commission_current, name="commission_current"),
+    path("<month:month>/", views.commission, name="commission"),
+    path("<month:month>.csv", views.commission_csv, name="commission_csv"),
+]
+place = [
+    path("", views.place_detail, name="place"),
+    path("edit/", views.place_edit, name="place_edit"),
+    path("verified/", views.place_verify, name="place_verify"),
+]
+# A printed recommendation sheet for a guest: composed, printed or emailed.
+sheet = [
+    path("", views.sheet_detail, name="sheet"),
+    path("edit/", views.sheet_edit, name="sheet_edit"),
+    path("print/", views.sheet_print, name="sheet_print"),
+    path("printed/", views.sheet_printed, name="sheet_printed"),
+    path("email/", views.sheet_email, name="sheet_email"),
+    path("delete/", views.sheet_delete, name="sheet_delete"),
+]
 
 app_name = "vendors"
 
@@ -29,19 +30,10 @@ urlpatterns = [
     path("suppliers/new/", views.supplier_create, name="supplier_create"),
     path("suppliers/<int:pk>/", views.supplier_detail, name="supplier"),
     path("suppliers/<int:pk>/edit/", views.supplier_edit, name="supplier_edit"),
-    path("commission/", views.commission_current, name="commission_current"),
-    path("commission/<vendors_month:month>/", views.commission, name="commission"),
-    path("commission/<vendors_month:month>.csv", views.commission_csv, name="commission_csv"),
+    path("commission/", include(commission)),
     path("guide/", views.guide, name="guide"),
     path("guide/new/", views.place_create, name="place_create"),
-    path("guide/<int:pk>/", views.place_detail, name="place"),
-    path("guide/<int:pk>/edit/", views.place_edit, name="place_edit"),
-    path("guide/<int:pk>/verified/", views.place_verify, name="place_verify"),
+    path("guide/<int:pk>/", include(place)),
     path("sheets/new/", views.sheet_new, name="sheet_new"),
-    path("sheets/<int:pk>/", views.sheet_detail, name="sheet"),
-    path("sheets/<int:pk>/edit/", views.sheet_edit, name="sheet_edit"),
-    path("sheets/<int:pk>/print/", views.sheet_print, name="sheet_print"),
-    path("sheets/<int:pk>/printed/", views.sheet_printed, name="sheet_printed"),
-    path("sheets/<int:pk>/email/", views.sheet_email, name="sheet_email"),
-    path("sheets/<int:pk>/delete/", views.sheet_delete, name="sheet_delete"),
+    path("sheets/<int:pk>/", include(sheet)),
 ]
