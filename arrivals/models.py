@@ -5,7 +5,6 @@ import json
 from datetime import date
 from typing import ClassVar, Self
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
@@ -20,6 +19,7 @@ from simple_history.models import HistoricalRecords
 from arrivals.languages import language_choices
 from guestdesk import personal
 from guestdesk.emails import message_language
+from guestdesk.fields import Timestamped, optional_link, staff_user
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 from guestdesk.transitions import HasTransitions
 
@@ -123,7 +123,7 @@ class GuestQuerySet(models.QuerySet["Guest"]):
         return self.filter(query).distinct()
 
 
-class Guest(models.Model):
+class Guest(Timestamped):
     """A person who stays at the hotel; returning is derived from their stays."""
 
     first_name = models.CharField(_("first name"), max_length=100, blank=True)
@@ -146,16 +146,9 @@ class Guest(models.Model):
         _("other preferences"), max_length=NOTES_MAX_LENGTH, blank=True
     )
     notes = models.TextField(_("notes"), max_length=NOTES_MAX_LENGTH, blank=True)
-    default_vip_level = models.ForeignKey(
-        VipLevel,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="guests",
-        verbose_name=_("default VIP level"),
+    default_vip_level = optional_link(
+        VipLevel, _("default VIP level"), related_name="guests", on_delete=models.SET_NULL
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
     anonymised_at = models.DateTimeField(_("anonymised"), null=True, blank=True, editable=False)
 
     objects = GuestQuerySet.as_manager()
@@ -266,7 +259,7 @@ class StayQuerySet(models.QuerySet["Stay"]):
         )
 
 
-class Stay(HasTransitions, models.Model):
+class Stay(HasTransitions, Timestamped):
     """One reservation: a guest's stay from arrival to departure."""
 
     class Status(models.TextChoices):
@@ -301,14 +294,7 @@ class Stay(HasTransitions, models.Model):
     status = models.CharField(
         _("status"), max_length=12, choices=Status, default=Status.EXPECTED, db_index=True
     )
-    vip_level = models.ForeignKey(
-        VipLevel,
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="stays",
-        verbose_name=_("VIP level"),
-    )
+    vip_level = optional_link(VipLevel, _("VIP level"), related_name="stays")
     special_attention = models.TextField(
         _("special attention"), max_length=NOTES_MAX_LENGTH, blank=True
     )
@@ -321,14 +307,7 @@ class Stay(HasTransitions, models.Model):
     transport_number = models.CharField(_("flight or train"), max_length=30, blank=True)
     pickup_needed = models.BooleanField(_("pickup needed"), default=False)
     company = models.CharField(_("company or group"), max_length=150, blank=True)
-    reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("reviewed by"),
-    )
+    reviewed_by = staff_user(_("reviewed by"))
     reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     missing_from_batch = models.ForeignKey(
         "ImportBatch",
@@ -339,8 +318,6 @@ class Stay(HasTransitions, models.Model):
         verbose_name=_("missing from import"),
         help_text=_("A later full-day file no longer lists this stay; an agent must confirm."),
     )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = StayQuerySet.as_manager()
 
@@ -457,14 +434,7 @@ class StayChange(models.Model):
     stay = models.ForeignKey(Stay, on_delete=models.CASCADE, related_name="changes")
     kind = models.CharField(_("kind"), max_length=10, choices=Kind)
     changes = models.JSONField(_("changes"), default=dict, blank=True)  # field -> [old, new]
-    changed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("by"),
-    )
+    changed_by = staff_user(_("by"))
     batch = models.ForeignKey(
         "ImportBatch", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -578,13 +548,8 @@ class ImportBatch(ImportBatchBase):
 
     IMPORT_OPTIONS = ("full_day",)
 
-    profile = models.ForeignKey(
-        ImportProfile,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="batches",
-        verbose_name=_("profile"),
+    profile = optional_link(
+        ImportProfile, _("profile"), related_name="batches", on_delete=models.SET_NULL
     )
     file = models.FileField(_("file"), upload_to="imports/%Y/%m/")
     full_day = models.BooleanField(

@@ -8,7 +8,6 @@ falls back to en -> ru -> kk, `title_kk`/`title_ru`/`title_en` are the stored co
 from datetime import date, datetime, time, timedelta
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guestdesk import hours
+from guestdesk.fields import Timestamped, staff_user
 from guestdesk.hours import OpenStatus
 
 TITLE_LANGUAGES = ("kk", "ru", "en")
@@ -225,7 +225,7 @@ class EventQuerySet(models.QuerySet["Event"]):
 EventManager = models.Manager.from_queryset(EventQuerySet)
 
 
-class Event(models.Model):
+class Event(Timestamped):
     """Something held on the hotel's premises: a concert for guests or a private wedding."""
 
     title = models.CharField(_("title"), max_length=200, blank=True)
@@ -255,24 +255,8 @@ class Event(models.Model):
         verbose_name=_("departments involved"),
     )
     staff_notes = models.TextField(_("notes for staff"), blank=True)
-    overlap_confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("overlap confirmed by"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    overlap_confirmed_by = staff_user(_("overlap confirmed by"))
+    created_by = staff_user(_("created by"))
 
     objects: ClassVar[EventManager["Event"]] = EventQuerySet.as_manager()
     if TYPE_CHECKING:  # for the plugin's reverse managers (Venue.events)

@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 
 from arrivals.models import Stay, VipLevel
 from guestdesk import roles
+from guestdesk.fields import staff_user
 from guestdesk.models import Department, OutboxMessage
 
 
@@ -147,14 +148,7 @@ class Digest(models.Model):
     vip_count = models.PositiveIntegerField(_("VIP arrivals"), default=0)
     arrival_count = models.PositiveIntegerField(_("arrivals"), default=0)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("sent by"),
-    )
+    created_by = staff_user(_("sent by"))
     acknowledged_at = models.DateTimeField(_("acknowledged"), null=True, blank=True)
     # Who pressed "Mark as read": an address the email went to (from the signed link) and
     # the name they typed, or a department member inside GuestDesk.
@@ -162,14 +156,7 @@ class Digest(models.Model):
         _("acknowledged by address"), max_length=254, blank=True
     )
     acknowledged_by_name = models.CharField(_("acknowledged by name"), max_length=100, blank=True)
-    acknowledged_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("acknowledged by"),
-    )
+    acknowledged_by = staff_user(_("acknowledged by"))
 
     objects = DigestQuerySet.as_manager()
 

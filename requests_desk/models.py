@@ -1,7 +1,6 @@
 from datetime import date, datetime, timedelta
 from typing import Self
 
-from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import Count, Q
@@ -12,6 +11,7 @@ from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from guestdesk import personal, roles
+from guestdesk.fields import optional_link, staff_user
 from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
 from requests_desk.types import (
@@ -155,22 +155,8 @@ class ServiceRequest(HasTransitions, models.Model):
     }
 
     number = models.CharField(_("number"), max_length=20, unique=True, editable=False)
-    guest = models.ForeignKey(
-        "arrivals.Guest",
-        verbose_name=_("guest"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="requests",
-    )
-    stay = models.ForeignKey(
-        "arrivals.Stay",
-        verbose_name=_("stay"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="requests",
-    )
+    guest = optional_link("arrivals.Guest", _("guest"), related_name="requests")
+    stay = optional_link("arrivals.Stay", _("stay"), related_name="requests")
     walk_in_name = models.CharField(_("walk-in guest's name"), max_length=200, blank=True)
     walk_in_contact = models.CharField(
         _("walk-in guest's phone or email"), max_length=200, blank=True
@@ -189,22 +175,8 @@ class ServiceRequest(HasTransitions, models.Model):
         blank=True,
         help_text=_("When the service happens (departure, pickup, performance)."),
     )
-    assigned_to = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("assigned agent"),
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="assigned_requests",
-    )
-    supplier = models.ForeignKey(
-        "vendors.Supplier",
-        verbose_name=_("supplier"),
-        null=True,
-        blank=True,
-        on_delete=models.PROTECT,
-        related_name="requests",
-    )
+    assigned_to = staff_user(_("assigned agent"), related_name="assigned_requests")
+    supplier = optional_link("vendors.Supplier", _("supplier"), related_name="requests")
     cost = models.DecimalField(
         _("cost"),
         max_digits=12,
@@ -247,13 +219,7 @@ class ServiceRequest(HasTransitions, models.Model):
     )
     reason = models.TextField(_("reason for cancelling or failure"), blank=True)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        verbose_name=_("created by"),
-        null=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-    )
+    created_by = staff_user(_("created by"), blank=False)
     booked_at = models.DateTimeField(_("booked"), null=True, blank=True)
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
@@ -396,9 +362,7 @@ class RequestEvent(models.Model):
     request = models.ForeignKey(ServiceRequest, on_delete=models.CASCADE, related_name="events")
     kind = models.CharField(max_length=20, choices=Kind.choices)
     at = models.DateTimeField(default=timezone.now)
-    by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    by = staff_user()
     from_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     to_status = models.CharField(max_length=20, choices=Status.choices, blank=True)
     comment = models.TextField(blank=True)
@@ -436,9 +400,7 @@ class Attachment(models.Model):
     content_type = models.CharField(max_length=100)
     size = models.PositiveIntegerField()
     uploaded_at = models.DateTimeField(default=timezone.now)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    uploaded_by = staff_user(blank=False)
 
     PERSONAL_OWNER = "request__guest"
     PERSONAL_FIELDS = {"file": personal.DOCUMENT, "name": personal.TEXT}
@@ -463,9 +425,7 @@ class Waybill(models.Model):
     request = models.OneToOneField(ServiceRequest, on_delete=models.PROTECT, related_name="waybill")
     number = models.CharField(_("waybill number"), max_length=20, unique=True)
     issued_at = models.DateTimeField(default=timezone.now)
-    issued_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
-    )
+    issued_by = staff_user(blank=False)
 
     class Meta:
         verbose_name = _("waybill")

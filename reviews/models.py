@@ -3,7 +3,6 @@
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from arrivals.models import Guest, Stay
 from guestdesk import personal
+from guestdesk.fields import optional_link, staff_user
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
@@ -188,43 +188,15 @@ class Review(models.Model):
     negative_text = models.TextField(_("what the guest disliked"), blank=True)
     language = models.CharField(_("language"), max_length=8, choices=LANGUAGES, blank=True)
     author = models.CharField(_("author"), max_length=200, blank=True)
-    guest = models.ForeignKey(
-        Guest,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reviews",
-        verbose_name=_("guest"),
-    )
-    stay = models.ForeignKey(
-        Stay,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reviews",
-        verbose_name=_("stay"),
-    )
+    guest = optional_link(Guest, _("guest"), related_name="reviews", on_delete=models.SET_NULL)
+    stay = optional_link(Stay, _("stay"), related_name="reviews", on_delete=models.SET_NULL)
     topics: "models.ManyToManyField[Topic, ReviewTopic]" = models.ManyToManyField(
         Topic, through="ReviewTopic", related_name="reviews", verbose_name=_("topics")
     )
     response = models.TextField(_("response"), blank=True)
     responded_at = models.DateTimeField(_("responded at"), null=True, blank=True)
-    responded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("responded by"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
+    responded_by = staff_user(_("responded by"))
+    created_by = staff_user(_("added by"))
     created_at = models.DateTimeField(_("added"), default=timezone.now)
 
     objects = ReviewQuerySet.as_manager()

@@ -20,6 +20,7 @@ from phonenumber_field.modelfields import PhoneNumberField
 from simple_history.models import HistoricalRecords
 
 from guestdesk import hours, personal
+from guestdesk.fields import Timestamped, optional_link, staff_user
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.presets import PRESETS, codes_of
 
@@ -145,7 +146,7 @@ class SupplierQuerySet(models.QuerySet["Supplier"]):
         )
 
 
-class Supplier(models.Model):
+class Supplier(Timestamped):
     """A company the desk books services with: tickets, transfers, restaurants, ..."""
 
     name = models.CharField(_("name"), max_length=200)
@@ -180,8 +181,6 @@ class Supplier(models.Model):
     preferred = models.BooleanField(_("preferred"), default=False)
     active = models.BooleanField(_("active"), default=True)
     notes = models.TextField(_("internal notes"), blank=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = SupplierQuerySet.as_manager()
 
@@ -377,7 +376,7 @@ class PlaceQuerySet(hours.OpenAtQuerySet["Place"]):
 PlaceManager = models.Manager.from_queryset(PlaceQuerySet)
 
 
-class Place(hours.HoursOwner, models.Model):
+class Place(hours.HoursOwner, Timestamped):
     """A place the desk recommends to guests: where to eat, shop, walk or go out.
 
     Its hours (is_open_at, weekly_summary, hours_by_day) read the prefetched `hours`
@@ -430,8 +429,6 @@ class Place(hours.HoursOwner, models.Model):
     )
     last_verified = models.DateField(_("last verified"), null=True, blank=True)
     active = models.BooleanField(_("active"), default=True)
-    created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects: ClassVar[PlaceManager["Place"]] = PlaceQuerySet.as_manager()
 
@@ -547,26 +544,12 @@ class RecommendationSheet(models.Model):
     note = models.TextField(
         _("personal note"), blank=True, help_text=_("Printed and sent as you write it.")
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("prepared by"),
-    )
+    created_by = staff_user(_("prepared by"))
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     printed_at = models.DateTimeField(_("printed"), null=True, blank=True)
     emailed_at = models.DateTimeField(_("emailed"), null=True, blank=True)
     emailed_to = models.EmailField(_("emailed to"), blank=True)
-    email = models.ForeignKey(
-        "guestdesk.OutboxMessage",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("email"),
-    )
+    email = optional_link("guestdesk.OutboxMessage", _("email"), on_delete=models.SET_NULL)
 
     objects = SheetQuerySet.as_manager()
 

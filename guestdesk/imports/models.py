@@ -6,12 +6,12 @@ stays can point at the batch that last touched them; the engine only relies on t
 
 from typing import TYPE_CHECKING, Any, ClassVar, Self
 
-from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from guestdesk import personal
+from guestdesk.fields import staff_user
 
 
 class BatchStatus(models.TextChoices):
@@ -44,14 +44,7 @@ class ImportBatchBase(models.Model):
     processed_rows = models.PositiveIntegerField(_("rows done"), default=0)
     counts = models.JSONField(_("counts"), default=dict)
     error = models.TextField(_("error"), blank=True)
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = staff_user(_("uploaded by"))
     # A manager's upload or the command line: the file may set what only managers decide.
     trusted = models.BooleanField(_("uploaded by a manager"), default=False)
     created_at = models.DateTimeField(_("uploaded"), default=timezone.now)
