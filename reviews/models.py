@@ -14,6 +14,7 @@ from simple_history.models import HistoricalRecords
 from arrivals.models import Guest, Stay
 from guestdesk import personal
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
+from guestdesk.models import Department
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
 
@@ -55,6 +56,15 @@ class Topic(models.Model):
         _("proposal"), blank=True, help_text=_("What the hotel could do when guests complain.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=50)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+        help_text=_("Who a follow-up of a complaint about this topic goes to by default."),
+    )
 
     class Meta:
         ordering = ["order", "code"]
@@ -316,6 +326,64 @@ class ReviewTopic(models.Model):
     @property
     def is_negative(self):
         return self.sentiment == self.Sentiment.NEGATIVE
+
+
+class ReviewFollowUp(models.Model):
+    """Work a review asks of a department, and what became of it.
+
+    The work itself is a guest request (requests_desk); `request` is nullable so that other
+    kinds of work (a department's own task list) can be linked here later, each with its
+    own nullable link, without changing the follow-ups already made.
+    """
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="followups", verbose_name=_("review")
+    )
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followups",
+        verbose_name=_("topic"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    request = models.ForeignKey(
+        "requests_desk.ServiceRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_followups",
+        verbose_name=_("guest request"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self):
+        return f"{self.review} → {self.department or '—'}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.request is not None and self.request.status == "done"
 
 
 class ReviewImport(ImportBatchBase):

@@ -14,7 +14,7 @@ from django.db.models.functions import RowNumber, TruncMonth
 from django.utils.translation import gettext as _
 
 from guestdesk import charts
-from reviews.models import NEGATIVE_MAX, Review, ReviewTopic, Topic
+from reviews.models import NEGATIVE_MAX, Review, ReviewFollowUp, ReviewTopic, Topic
 
 QUOTES = 2
 NEGATIVE = ReviewTopic.Sentiment.NEGATIVE
@@ -29,6 +29,8 @@ class TopicLine:
     previous_complaints: int
     previous_share: Decimal
     quotes: list = field(default_factory=list)
+    followups: int = 0
+    followups_done: int = 0
 
     @property
     def change(self):
@@ -103,6 +105,17 @@ def _topic_lines(start, end, previous, count, previous_count):
     return lines
 
 
+def _followups(start, end) -> dict[int | None, dict[str, int]]:
+    """{topic id: {"total", "done"}} of follow-ups of the period's reviews (one query)."""
+    rows = (
+        ReviewFollowUp.objects.filter(review__date__range=(start, end))
+        .values("topic")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(request__status="done")))
+        .order_by()
+    )
+    return {row["topic"]: {"total": row["total"], "done": row["done"]} for row in rows}
+
+
 def _quotes(start, end):
     """The QUOTES newest complaints of each topic in the period (one query)."""
     ranked = (
@@ -153,8 +166,11 @@ def build(start, end):
         source["average"] = _round(source["average"])
     lines = _topic_lines(start, end, previous, summary["count"], summary["previous_count"])
     quotes = _quotes(start, end)
+    followups = _followups(start, end)
     for line in lines:
         line.quotes = quotes.get(line.topic.pk, [])
+        counted = followups.get(line.topic.pk, {"total": 0, "done": 0})
+        line.followups, line.followups_done = counted["total"], counted["done"]
     return {
         "start": start,
         "end": end,

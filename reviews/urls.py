@@ -10,6 +10,7 @@ urlpatterns = [
     path("export.csv", views.review_export, name="export"),
     path("<int:pk>/", views.review_detail, name="review"),
     path("<int:pk>/respond/", views.review_respond, name="respond"),
+    path("<int:pk>/follow-up/", views.review_follow_up, name="follow_up"),
     path("import/", views.imports, name="imports"),
     path("import/<int:pk>/", views.import_batch, name="import_batch"),
     path("import/<int:pk>/commit/", views.import_commit, name="import_commit"),

@@ -13,7 +13,7 @@ from guestdesk.imports import batches, pages
 from guestdesk.roles import role_required
 from reviews import report, services
 from reviews.filters import ReviewFilter
-from reviews.forms import GuestBookForm, ImportForm, PeriodForm, ResponseForm
+from reviews.forms import FollowUpForm, GuestBookForm, ImportForm, PeriodForm, ResponseForm
 from reviews.importer import ReviewImporter
 from reviews.models import Review, ReviewImport
 
@@ -89,7 +89,38 @@ def review_detail(request, pk):
         Review.objects.for_list().select_related("stay", "responded_by", "created_by"), pk=pk
     )
     form = ResponseForm(initial={"response": review.response})
-    return render(request, "reviews/detail.html", {"review": review, "form": form})
+    context = {
+        "review": review,
+        "form": form,
+        "followups": list(
+            review.followups.select_related("topic", "department", "request", "created_by")
+        ),
+        "followup_form": FollowUpForm(review=review),
+    }
+    return render(request, "reviews/detail.html", context)
+
+
+@role_required(*roles.DESK)
+@require_POST
+def review_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """One action: a guest request for the department concerned, linked to the review."""
+    review = get_object_or_404(Review, pk=pk)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        errors = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(request, " ".join(errors))
+        return redirect("reviews:review", pk=pk)
+    data = form.cleaned_data
+    followup = services.follow_up(
+        review, data["topic"], data["department"], data["note"], request.user
+    )
+    assert followup.request is not None
+    messages.success(
+        request,
+        _("Request %(number)s created for %(department)s.")
+        % {"number": followup.request.number, "department": data["department"].name},
+    )
+    return redirect("reviews:review", pk=pk)
 
 
 @role_required(*roles.DESK)
