@@ -2,6 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from reviews.models import (
+    ResponseTemplate,
     Review,
     ReviewFollowUp,
     ReviewImport,
@@ -46,3 +47,10 @@ class ReviewImportAdmin(admin.ModelAdmin):
 class ReviewFollowUpAdmin(admin.ModelAdmin):
     list_display = ("review", "topic", "department", "request", "created_at")
     raw_id_fields = ("review", "request", "created_by")
+
+
+@admin.register(ResponseTemplate)
+class ResponseTemplateAdmin(admin.ModelAdmin):
+    list_display = ("name", "language", "topic", "order")
+    list_filter = ("language", "topic")
+    search_fields = ("name", "text")

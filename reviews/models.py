@@ -1,5 +1,6 @@
 """Guest-book entries and online reviews, the topics they mention, and review imports."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
@@ -7,7 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -384,6 +386,79 @@ class ReviewFollowUp(models.Model):
     @property
     def is_done(self) -> bool:
         return self.request is not None and self.request.status == "done"
+
+
+PLACEHOLDER = re.compile(r"\{(guest|arrival|departure|room|stay|hotel)\}")
+
+
+class ResponseTemplate(models.Model):
+    """A ready answer to a review in one language, for one topic or for any review.
+
+    Placeholders in braces are filled from the review when the desk picks the template:
+    {guest}, {arrival}, {departure}, {room}, {stay} (a phrase such as "in room 412 from
+    2 to 5 March") and {hotel}.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES[:3])
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="response_templates",
+        verbose_name=_("topic"),
+        help_text=_("Empty: offered for every review."),
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Placeholders: {guest}, {arrival}, {departure}, {room}, {stay} (room and dates "
+            "as a phrase, empty when the review is not matched to a stay), {hotel}."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=50)
+
+    class Meta:
+        ordering = ["language", "order", "name"]
+        verbose_name = _("response template")
+        verbose_name_plural = _("response templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "name"], name="reviews_one_template_name_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+    def render(self, review: "Review") -> str:
+        """The text with the review's guest and stay filled in, in the template's language."""
+        stay = review.stay
+        guest = review.guest or (stay.guest if stay is not None else None)
+        with translation.override(self.language):
+            values = {
+                "guest": (guest.name if guest is not None else "")
+                or review.author
+                or gettext("dear guest"),
+                "arrival": formats.date_format(stay.arrival_date, "SHORT_DATE_FORMAT")
+                if stay
+                else "",
+                "departure": formats.date_format(stay.departure_date, "SHORT_DATE_FORMAT")
+                if stay
+                else "",
+                "room": stay.room if stay else "",
+                "hotel": settings.HOTEL_NAME,
+                "stay": "",
+            }
+            if stay is not None:
+                phrase = (
+                    gettext(" in room %(room)s from %(arrival)s to %(departure)s")
+                    if stay.room
+                    else gettext(" from %(arrival)s to %(departure)s")
+                )
+                values["stay"] = phrase % values
+        return PLACEHOLDER.sub(lambda match: values[match.group(1)], self.text)
 
 
 class ReviewImport(ImportBatchBase):

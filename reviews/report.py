@@ -9,7 +9,8 @@ from datetime import timedelta
 from decimal import Decimal
 from typing import Any
 
-from django.db.models import Avg, Count, F, Q, Window
+from django.conf import settings
+from django.db.models import Aggregate, Avg, Count, F, FloatField, Func, Q, Sum, Value, Window
 from django.db.models.functions import RowNumber, TruncMonth
 from django.utils.translation import gettext as _
 
@@ -36,6 +37,32 @@ class TopicLine:
     def change(self):
         """Percentage points since the previous period (positive: more complaints)."""
         return self.share - self.previous_share
+
+
+class Median(Aggregate):
+    """PostgreSQL's continuous median of the expression (NULLs left out)."""
+
+    function = "PERCENTILE_CONT"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = FloatField()
+
+
+class DaysToRespond(Func):
+    """Days from the start of the review's date (hotel time) to the response."""
+
+    template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"  # seconds in a day
+    arg_joiner = " - "
+    output_field = FloatField()
+
+    def __init__(self) -> None:
+        midnight = Func(
+            F("date"),
+            Value(settings.TIME_ZONE),
+            template="(%(expressions)s)",
+            arg_joiner="::timestamp AT TIME ZONE ",
+        )
+        super().__init__(F("responded_at"), midnight)
 
 
 def previous_period(start, end):
@@ -137,33 +164,70 @@ def _quotes(start, end):
     return quotes
 
 
+def _by_source_and_month(start, end) -> list[dict[str, Any]]:
+    """Reviews, average score, answered and median days to respond per source and month."""
+    rows = list(
+        Review.objects.between(start, end)
+        .annotate(month=TruncMonth("date"))
+        .values("source", "month")
+        .annotate(
+            count=Count("pk"),
+            total=Sum("score"),
+            average=Avg("score"),
+            negative=Count("pk", filter=Q(score__lte=NEGATIVE_MAX)),
+            answered=Count("pk", filter=Q(responded_at__isnull=False)),
+            median_days=Median(DaysToRespond()),
+        )
+        .order_by("source", "month")
+    )
+    for row in rows:
+        row["average"] = _round(row["average"])
+        row["median_days"] = _round(row["median_days"])
+    return rows
+
+
+def _totals(rows, key: str, order) -> list[dict[str, Any]]:
+    """The per source and month rows added up by `key` ("month" or "source")."""
+    totals: dict[Any, dict[str, Any]] = {}
+    for row in rows:
+        entry = totals.setdefault(row[key], {key: row[key], "count": 0, "total": 0, "negative": 0})
+        entry["count"] += row["count"]
+        entry["total"] += row["total"]
+        entry["negative"] += row["negative"]
+    result = sorted(totals.values(), key=order)
+    for entry in result:
+        entry["average"] = _round(Decimal(entry["total"]) / entry["count"])
+    return result
+
+
+def _response_table(rows, months, labels) -> dict[str, Any]:
+    """Median days to respond as a table: a row per source, a column per month."""
+    columns = [month["month"] for month in months]
+    cells: dict[str, dict[Any, dict[str, Any]]] = {}
+    for row in rows:
+        cells.setdefault(row["source"], {})[row["month"]] = row
+    return {
+        "months": columns,
+        "rows": [
+            {
+                "label": labels.get(source, source),
+                "cells": [by_month.get(month) for month in columns],
+            }
+            for source, by_month in sorted(cells.items())
+        ],
+    }
+
+
 def build(start, end):
     """Everything the report page shows for the period from `start` to `end`."""
     previous = previous_period(start, end)
     summary = _summary(start, end, previous)
-    months = list(
-        Review.objects.between(start, end)
-        .annotate(month=TruncMonth("date"))
-        .values("month")
-        .annotate(count=Count("pk"), average=Avg("score"))
-        .order_by("month")
-    )
-    for month in months:
-        month["average"] = _round(month["average"])
-    sources = list(
-        Review.objects.between(start, end)
-        .values("source")
-        .annotate(
-            count=Count("pk"),
-            average=Avg("score"),
-            negative=Count("pk", filter=Q(score__lte=NEGATIVE_MAX)),
-        )
-        .order_by("-count", "source")
-    )
+    by_source_month = _by_source_and_month(start, end)
+    months = _totals(by_source_month, "month", order=lambda row: row["month"])
+    sources = _totals(by_source_month, "source", order=lambda row: (-row["count"], row["source"]))
     labels = dict(Review.Source.choices)
     for source in sources:
         source["label"] = labels.get(source["source"], source["source"])
-        source["average"] = _round(source["average"])
     lines = _topic_lines(start, end, previous, summary["count"], summary["previous_count"])
     quotes = _quotes(start, end)
     followups = _followups(start, end)
@@ -179,6 +243,7 @@ def build(start, end):
         "summary": summary,
         "months": months,
         "sources": sources,
+        "response_times": _response_table(by_source_month, months, labels),
         "topics": lines,
         "complaints": [line for line in lines if line.complaints],
     }
