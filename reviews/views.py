@@ -204,5 +204,10 @@ def improvement_report(request):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     figures = report.build(start, end)
-    chart = report.chart(figures)
-    return render(request, "reviews/report.html", {"form": form, "report": figures, "chart": chart})
+    context = {
+        "form": form,
+        "report": figures,
+        "chart": report.chart(figures),
+        "source_chart": report.source_chart(figures),
+    }
+    return render(request, "reviews/report.html", context)

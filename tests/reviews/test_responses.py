@@ -115,7 +115,7 @@ def test_the_median_time_to_respond_by_source_and_month():
     _answered("booking", D(2026, 3, 2), 24)
     ReviewFactory(source="booking", date=D(2026, 3, 3), text="Not answered yet.")
     figures = report.build(D(2026, 2, 1), D(2026, 3, 28))
-    table = figures["response_times"]
+    table = figures["by_source"]
     assert table["months"] == [D(2026, 2, 1), D(2026, 3, 1)]
     rows = {row["label"]: row["cells"] for row in table["rows"]}
     assert rows["Google"][0]["median_days"] == pytest.approx(1.5)
