@@ -10,9 +10,11 @@ from typing import Any
 from django.utils.functional import Promise
 
 Number = int | float
+# A point without a value (a month without reviews from one source): the line spans it.
+Point = Number | None
 
 
-def _series(kind: str, label: str | Promise, data: Sequence[Number], colour: str, axis: str):
+def _series(kind: str, label: str | Promise, data: Sequence[Point], colour: str, axis: str):
     return {"type": kind, "label": str(label), "data": list(data), "colour": colour, "axis": axis}
 
 
@@ -24,9 +26,9 @@ def bar(
 
 
 def line(
-    label: str | Promise, data: Sequence[Number], colour: str, axis: str = "y"
+    label: str | Promise, data: Sequence[Point], colour: str, axis: str = "y"
 ) -> dict[str, Any]:
-    """A line through `data`, named `label` in the legend."""
+    """A line through `data` (None: no value there), named `label` in the legend."""
     return _series("line", label, data, colour, axis)
 
 

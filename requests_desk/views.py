@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from arrivals.models import Stay
 from guestdesk import audit, roles
+from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 from requests_desk import services
@@ -125,6 +126,7 @@ def detail(request, number):
         "waybill": Waybill.objects.filter(request=request_obj).first(),
         "now": timezone.now(),
         "history": audit.for_managers(request.user, request_obj),
+        "panels": panels_for(request, "request", request_obj),
     }
     if can_work:
         context["moves"] = request_obj.allowed_moves()

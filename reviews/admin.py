@@ -1,12 +1,20 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
-from reviews.models import Review, ReviewImport, ReviewTopic, SentimentLexicon, Topic
+from reviews.models import (
+    ResponseTemplate,
+    Review,
+    ReviewFollowUp,
+    ReviewImport,
+    ReviewTopic,
+    SentimentLexicon,
+    Topic,
+)
 
 
 @admin.register(Topic)
 class TopicAdmin(TranslationAdmin):
-    list_display = ("code", "name", "order")
+    list_display = ("code", "name", "department", "order")
     ordering = ("order", "code")
 
 
@@ -33,3 +41,16 @@ class ReviewAdmin(admin.ModelAdmin):
 class ReviewImportAdmin(admin.ModelAdmin):
     list_display = ("original_name", "status", "created_at", "uploaded_by")
     readonly_fields = ("counts", "attempts")
+
+
+@admin.register(ReviewFollowUp)
+class ReviewFollowUpAdmin(admin.ModelAdmin):
+    list_display = ("review", "topic", "department", "request", "created_at")
+    raw_id_fields = ("review", "request", "created_by")
+
+
+@admin.register(ResponseTemplate)
+class ResponseTemplateAdmin(admin.ModelAdmin):
+    list_display = ("name", "language", "topic", "order")
+    list_filter = ("language", "topic")
+    search_fields = ("name", "text")

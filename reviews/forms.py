@@ -7,7 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from arrivals.models import Guest, ImportProfile
 from guestdesk.forms import form_field
 from guestdesk.imports.pages import check_upload
-from reviews.models import Review
+from guestdesk.models import Department
+from reviews.models import Review, Topic
 
 DEFAULT_DAYS = 90
 
@@ -49,6 +50,44 @@ class ResponseForm(forms.Form):
     response = forms.CharField(
         label=_("Response"), widget=forms.Textarea(attrs={"rows": 4}), max_length=5000
     )
+
+
+class FollowUpForm(forms.Form):
+    """What a follow-up asks of which department; the department defaults to the topic's."""
+
+    topic = forms.ModelChoiceField(
+        label=_("Topic"), queryset=Topic.objects.all(), required=False, empty_label=_("None")
+    )
+    department = forms.ModelChoiceField(
+        label=_("Department"),
+        queryset=Department.objects.active(),
+        required=False,
+        empty_label=_("The topic's department"),
+    )
+    note = forms.CharField(
+        label=_("What should be done"),
+        widget=forms.Textarea(attrs={"rows": 2}),
+        max_length=2000,
+        strip=True,
+    )
+
+    def __init__(self, *args, review: Review | None = None, **kwargs):
+        if review is not None and "initial" not in kwargs:
+            complaints = [link.topic for link in review.topic_links.all() if link.is_negative]
+            kwargs["initial"] = {"topic": complaints[0].pk if complaints else None}
+        super().__init__(*args, **kwargs)
+        small_controls(self)
+
+    def clean(self):
+        super().clean()
+        data = self.cleaned_data
+        topic, department = data.get("topic"), data.get("department")
+        if department is None and topic is not None and topic.department_id:
+            department = Department.objects.active().filter(pk=topic.department_id).first()
+        if department is None:
+            raise forms.ValidationError(_("Choose the department that should do the work."))
+        data["department"] = department
+        return data
 
 
 class ImportForm(forms.Form):

@@ -1,12 +1,14 @@
 """Guest-book entries and online reviews, the topics they mention, and review imports."""
 
+import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import formats, timezone, translation
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -14,6 +16,7 @@ from arrivals.models import Guest, Stay
 from guestdesk import personal
 from guestdesk.fields import optional_link, staff_user
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
+from guestdesk.models import Department
 
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian")), ("en", _("English")), ("", _("other"))]
 
@@ -55,6 +58,15 @@ class Topic(models.Model):
         _("proposal"), blank=True, help_text=_("What the hotel could do when guests complain.")
     )
     order = models.PositiveSmallIntegerField(_("order"), default=50)
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+        help_text=_("Who a follow-up of a complaint about this topic goes to by default."),
+    )
 
     class Meta:
         ordering = ["order", "code"]
@@ -288,6 +300,137 @@ class ReviewTopic(models.Model):
     @property
     def is_negative(self):
         return self.sentiment == self.Sentiment.NEGATIVE
+
+
+class ReviewFollowUp(models.Model):
+    """Work a review asks of a department, and what became of it.
+
+    The work itself is a guest request (requests_desk); `request` is nullable so that other
+    kinds of work (a department's own task list) can be linked here later, each with its
+    own nullable link, without changing the follow-ups already made.
+    """
+
+    review = models.ForeignKey(
+        Review, on_delete=models.CASCADE, related_name="followups", verbose_name=_("review")
+    )
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="followups",
+        verbose_name=_("topic"),
+    )
+    department = models.ForeignKey(
+        Department,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("department"),
+    )
+    request = models.ForeignKey(
+        "requests_desk.ServiceRequest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="review_followups",
+        verbose_name=_("guest request"),
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("created by"),
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("follow-up")
+        verbose_name_plural = _("follow-ups")
+
+    def __str__(self):
+        return f"{self.review} → {self.department or '—'}"
+
+    @property
+    def is_done(self) -> bool:
+        return self.request is not None and self.request.status == "done"
+
+
+PLACEHOLDER = re.compile(r"\{(guest|arrival|departure|room|stay|hotel)\}")
+
+
+class ResponseTemplate(models.Model):
+    """A ready answer to a review in one language, for one topic or for any review.
+
+    Placeholders in braces are filled from the review when the desk picks the template:
+    {guest}, {arrival}, {departure}, {room}, {stay} (a phrase such as "in room 412 from
+    2 to 5 March") and {hotel}.
+    """
+
+    name = models.CharField(_("name"), max_length=100)
+    language = models.CharField(_("language"), max_length=8, choices=LANGUAGES[:3])
+    topic = models.ForeignKey(
+        Topic,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="response_templates",
+        verbose_name=_("topic"),
+        help_text=_("Empty: offered for every review."),
+    )
+    text = models.TextField(
+        _("text"),
+        help_text=_(
+            "Placeholders: {guest}, {arrival}, {departure}, {room}, {stay} (room and dates "
+            "as a phrase, empty when the review is not matched to a stay), {hotel}."
+        ),
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=50)
+
+    class Meta:
+        ordering = ["language", "order", "name"]
+        verbose_name = _("response template")
+        verbose_name_plural = _("response templates")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language", "name"], name="reviews_one_template_name_per_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.language})"
+
+    def render(self, review: "Review") -> str:
+        """The text with the review's guest and stay filled in, in the template's language."""
+        stay = review.stay
+        guest = review.guest or (stay.guest if stay is not None else None)
+        with translation.override(self.language):
+            values = {
+                "guest": (guest.name if guest is not None else "")
+                or review.author
+                or gettext("dear guest"),
+                "arrival": formats.date_format(stay.arrival_date, "SHORT_DATE_FORMAT")
+                if stay
+                else "",
+                "departure": formats.date_format(stay.departure_date, "SHORT_DATE_FORMAT")
+                if stay
+                else "",
+                "room": stay.room if stay else "",
+                "hotel": settings.HOTEL_NAME,
+                "stay": "",
+            }
+            if stay is not None:
+                phrase = (
+                    gettext(" in room %(room)s from %(arrival)s to %(departure)s")
+                    if stay.room
+                    else gettext(" from %(arrival)s to %(departure)s")
+                )
+                values["stay"] = phrase % values
+        return PLACEHOLDER.sub(lambda match: values[match.group(1)], self.text)
 
 
 class ReviewImport(ImportBatchBase):

@@ -1,12 +1,17 @@
-"""Adding, answering and importing reviews; each write re-runs the topic analysis."""
+"""Adding, answering, following up and importing reviews; each write re-runs the analysis."""
 
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from guestdesk.imports.errors import FileRefused
+from guestdesk.models import Department
+from requests_desk import services as requests_services
+from requests_desk.models import ServiceRequest
+from requests_desk.types import RequestType
 from reviews import analysis
 from reviews.importer import ReviewImporter
-from reviews.models import ReviewImport
+from reviews.models import Review, ReviewFollowUp, ReviewImport, Topic
 
 
 @transaction.atomic
@@ -26,6 +31,44 @@ def respond(review, text, user):
     review.responded_by = user
     review.save(update_fields=["response", "responded_at", "responded_by", "score"])
     return review
+
+
+def follow_up(
+    review: Review, topic: Topic | None, department: Department, note: str, user
+) -> ReviewFollowUp:
+    """Open a guest request for `department` about what `review` says, linked both ways.
+
+    The request (type "other") carries the guest and stay the review is matched to, what
+    to do, and the sentence of the review about the topic; the follow-up is done when the
+    request is.
+    """
+    excerpt = ""
+    if topic is not None:
+        link = review.topic_links.filter(topic=topic).first()
+        excerpt = link.excerpt if link else ""
+    heading = f"{topic.name}: " if topic is not None else ""
+    description = f"{heading}{note.strip()}"
+    if excerpt:
+        description += f"\n«{excerpt}»"
+    with transaction.atomic():
+        request_obj = ServiceRequest(
+            type=RequestType.OTHER,
+            guest=review.guest,
+            stay=review.stay,
+            details={"description": description},
+            notes=_("Follow-up of the %(source)s review of %(date)s for %(department)s.")
+            % {
+                "source": review.get_source_display(),
+                "date": review.date.strftime("%d.%m.%Y"),
+                "department": department.name,
+            },
+        )
+        if review.guest_id is None and review.stay_id is None:
+            request_obj.walk_in_name = review.author or _("Reviewer")
+        requests_services.create_request(request_obj, user)
+        return ReviewFollowUp.objects.create(
+            review=review, topic=topic, department=department, request=request_obj, created_by=user
+        )
 
 
 # -- import -------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ from reviews import views
 review = [
     path("", views.review_detail, name="review"),
     path("respond/", views.review_respond, name="respond"),
+    path("follow-up/", views.review_follow_up, name="follow_up"),
 ]
 
 app_name = "reviews"

@@ -1,5 +1,6 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -13,9 +14,9 @@ from guestdesk.imports import batches, pages
 from guestdesk.roles import role_required
 from reviews import report, services
 from reviews.filters import ReviewFilter
-from reviews.forms import GuestBookForm, ImportForm, PeriodForm, ResponseForm
+from reviews.forms import FollowUpForm, GuestBookForm, ImportForm, PeriodForm, ResponseForm
 from reviews.importer import ReviewImporter
-from reviews.models import Review, ReviewImport
+from reviews.models import ResponseTemplate, Review, ReviewImport
 
 PAGE_SIZE = 50
 
@@ -88,8 +89,56 @@ def review_detail(request, pk):
     review = get_object_or_404(
         Review.objects.for_list().select_related("stay", "responded_by", "created_by"), pk=pk
     )
-    form = ResponseForm(initial={"response": review.response})
-    return render(request, "reviews/detail.html", {"review": review, "form": form})
+    templates = review_templates(review)
+    chosen = next((t for t in templates if str(t.pk) == request.GET.get("template")), None)
+    text = chosen.render(review) if chosen else review.response
+    form = ResponseForm(initial={"response": text})
+    context = {
+        "review": review,
+        "form": form,
+        "templates": templates,
+        "chosen": chosen,
+        "followups": list(
+            review.followups.select_related("topic", "department", "request", "created_by")
+        ),
+        "followup_form": FollowUpForm(review=review),
+    }
+    return render(request, "reviews/detail.html", context)
+
+
+def review_templates(review: Review) -> list[ResponseTemplate]:
+    """Templates for this review: its topics' and the general ones, its language first."""
+    topics = [link.topic_id for link in review.topic_links.all()]
+    templates = ResponseTemplate.objects.filter(
+        Q(topic__isnull=True) | Q(topic__in=topics)
+    ).select_related("topic")
+    return sorted(
+        templates,
+        key=lambda t: (t.language != review.language, t.language, t.topic_id is None, t.order),
+    )
+
+
+@role_required(*roles.DESK)
+@require_POST
+def review_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
+    """One action: a guest request for the department concerned, linked to the review."""
+    review = get_object_or_404(Review, pk=pk)
+    form = FollowUpForm(request.POST)
+    if not form.is_valid():
+        errors = [str(error) for errors in form.errors.values() for error in errors]
+        messages.error(request, " ".join(errors))
+        return redirect("reviews:review", pk=pk)
+    data = form.cleaned_data
+    followup = services.follow_up(
+        review, data["topic"], data["department"], data["note"], request.user
+    )
+    assert followup.request is not None
+    messages.success(
+        request,
+        _("Request %(number)s created for %(department)s.")
+        % {"number": followup.request.number, "department": data["department"].name},
+    )
+    return redirect("reviews:review", pk=pk)
 
 
 @role_required(*roles.DESK)
@@ -155,5 +204,10 @@ def improvement_report(request):
     form = PeriodForm(request.GET or None)
     start, end = form.period()
     figures = report.build(start, end)
-    chart = report.chart(figures)
-    return render(request, "reviews/report.html", {"form": form, "report": figures, "chart": chart})
+    context = {
+        "form": form,
+        "report": figures,
+        "chart": report.chart(figures),
+        "source_chart": report.source_chart(figures),
+    }
+    return render(request, "reviews/report.html", context)

@@ -20,13 +20,14 @@ ROOT = Path(settings.BASE_DIR)
 PENDING: set[tuple[str, ...]] = set()
 
 # The apps each low-level package may import (besides itself): the direction of DESIGN,
-# guestdesk <- arrivals <- digests, requests_desk, reviews, board; requests_desk -> vendors.
+# guestdesk <- arrivals <- digests, requests_desk, reviews, board; requests_desk -> vendors;
+# reviews -> requests_desk (follow-ups of reviews are guest requests).
 MAY_IMPORT = {
     "guestdesk": set(),
     "arrivals": {"guestdesk"},
     "digests": {"guestdesk", "arrivals"},
     "board": {"guestdesk", "arrivals"},
-    "reviews": {"guestdesk", "arrivals"},
+    "reviews": {"guestdesk", "arrivals", "requests_desk"},
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
 }

@@ -4,6 +4,7 @@
  * draws the chart described by the JSON script element ID (Django's json_script):
  * {"labels": [...], "series": [{"type": "bar"|"line", "label": ..., "data": [...],
  *  "colour": "#...", "axis": "y"}], "axes": {"y": {"min": 0, "max": 10, "side": "left"}}}.
+ * A null in a line's data is a point without a value: the line joins its neighbours.
  */
 (function () {
   "use strict";
@@ -59,6 +60,7 @@
             yAxisID: series.axis || "y",
             borderColor: series.colour,
             backgroundColor: series.colour,
+            spanGaps: true,
             tension: 0.2
           };
         })

@@ -8,6 +8,7 @@ ROUTES = {
     "reviews:export": {"expect": MANAGERS},
     "reviews:review": {"kwargs": lambda w: {"pk": w["review"].pk}, "expect": DESK},
     "reviews:respond": {"kwargs": lambda w: {"pk": w["review"].pk}, "expect": DESK_POST_ONLY},
+    "reviews:follow_up": {"kwargs": lambda w: {"pk": w["review"].pk}, "expect": DESK_POST_ONLY},
     "reviews:imports": {"expect": DESK},
     "reviews:import_batch": {"kwargs": lambda w: {"pk": w["review_import"].pk}, "expect": DESK},
     "reviews:import_commit": {
