@@ -112,11 +112,20 @@ def leave_feedback(stay: Stay, score: int, text: str, language: str) -> Review:
 
 def send_welcome(stay: Stay) -> bool:
     """Email the guest their page's link (once per stay), if they gave an address."""
+    return _send_guest(stay, "guestportal-welcome")
+
+
+def send_farewell(stay: Stay) -> bool:
+    """At departure, email the guest the guest book's link (once per stay)."""
+    return _send_guest(stay, "guestportal-farewell")
+
+
+def _send_guest(stay: Stay, name: str) -> bool:
     guest = stay.guest
     if not guest.email or not links.is_valid_for(stay):
         return False
     queue_email(
-        "guestportal-welcome",
+        name,
         {
             "guest": guest,
             "stay": stay,
@@ -127,6 +136,6 @@ def send_welcome(stay: Stay) -> bool:
         },
         [guest.email],
         guest.message_language,
-        dedup_key=f"guestportal-welcome:{stay.pk}",
+        dedup_key=f"{name}:{stay.pk}",
     )
     return True

@@ -1,4 +1,5 @@
-"""The welcome email goes out when a stay moves to in house (the guest has arrived)."""
+"""Emails to the guest on their stay's moves: the welcome when they arrive (in house), the
+guest book's link when they leave (departed)."""
 
 from django.db.models.signals import post_save
 from django.dispatch import receiver
@@ -12,6 +13,9 @@ def welcome_on_arrival(sender: type, instance: StayChange, created: bool, **kwar
     if not created or instance.kind != StayChange.Kind.STATUS:
         return
     moved = (instance.changes or {}).get("status") or ["", ""]
-    if moved[-1] == Stay.Status.IN_HOUSE:
+    if moved[-1] in (Stay.Status.IN_HOUSE, Stay.Status.DEPARTED):
         stay = Stay.objects.select_related("guest").get(pk=instance.stay_id)
-        services.send_welcome(stay)
+        if moved[-1] == Stay.Status.IN_HOUSE:
+            services.send_welcome(stay)
+        else:
+            services.send_farewell(stay)

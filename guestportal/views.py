@@ -14,6 +14,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import gettext as _
 
 from arrivals.models import Stay
@@ -49,6 +50,8 @@ def stay_page(view: View) -> View:
             request.LANGUAGE_CODE = language
             response = view(request, stay, token, *args, **kwargs)
             response["Content-Language"] = language
+        # A guest's own page: never kept by a shared proxy or a hotel-lobby browser's cache.
+        add_never_cache_headers(response)
         return response
 
     return login_not_required(rate_limited(wrapped))

@@ -61,3 +61,12 @@ def test_no_email_without_an_address_or_for_other_moves(agent):
     other = make_stay(status="expected", arrival_date=timezone.localdate() + timedelta(days=1))
     transition(other, "cancelled", agent)
     assert not OutboxMessage.objects.filter(template="guestportal-welcome").exists()
+
+
+def test_departure_emails_the_guest_book_link(agent, django_capture_on_commit_callbacks):
+    stay = make_stay(language="en")
+    with django_capture_on_commit_callbacks(execute=True):
+        transition(stay, "departed", agent)
+    message = OutboxMessage.objects.get(template="guestportal-farewell")
+    assert message.to == [stay.guest.email]
+    assert reverse("guestportal:feedback", args=[token_for(stay)]) in message.body_text

@@ -95,3 +95,17 @@ def test_the_page_stays_cheap(client, stay, django_assert_max_num_queries):
         many = client.get(url)
     assert few.status_code == many.status_code == 200
     assert many.content.decode().count("data-request=") == 43
+
+
+def test_the_guests_pages_are_never_cached(client, stay):
+    for name in ("guestportal:home", "guestportal:ask", "guestportal:feedback"):
+        response = client.get(reverse(name, args=[token_for(stay)]))
+        assert "no-store" in response["Cache-Control"]
+
+
+def test_the_forms_stay_cheap(client, stay, django_assert_max_num_queries):
+    for name in ("guestportal:ask", "guestportal:feedback"):
+        with django_assert_max_num_queries(1):
+            assert client.get(reverse(name, args=[token_for(stay)])).status_code == 200
+    with django_assert_max_num_queries(0):
+        assert client.get(reverse("guestportal:room")).status_code == 200
