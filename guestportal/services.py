@@ -49,6 +49,11 @@ def ask(stay: Stay, kind: str, day: date, at: time, people: int, notes: str) -> 
     type_ = REQUEST_TYPE[kind]
     service_at = timezone.make_aware(datetime.combine(day, at))
     details = dict(requests.details_from_stay(stay)[type_])
+    # What the stay suggests is for its arrival (a pickup at the airport, to the hotel);
+    # a guest in house usually leaves from the hotel, to where their notes say.
+    for arrival_only in ("destination", "meet_service"):
+        details.pop(arrival_only, None)
+    details.update(known(type_, {"pickup_place": settings.HOTEL_NAME}))
     details.update(known(type_, {"participants": people, "party_size": people}))
     if type_ not in TICKETS:
         details.update(known(type_, {"passengers": people}))

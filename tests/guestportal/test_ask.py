@@ -3,6 +3,7 @@
 from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 from django.utils import timezone
 
@@ -48,6 +49,8 @@ def test_a_taxi_lands_on_the_board_marked_from_the_guest(client, stay, agent_cli
     )
     assert request_obj.details["pickup_at"].startswith(local.date().isoformat() + "T18:30")
     assert request_obj.details["passengers"] == 2
+    assert request_obj.details["pickup_place"] == settings.HOTEL_NAME
+    assert "destination" not in request_obj.details
     assert request_obj.notes == "To the Qx-Zulu theatre"
     assert request_obj.events.filter(kind="created").exists()
 
