@@ -116,12 +116,13 @@ def leave_feedback(stay: Stay, score: int, text: str, language: str) -> Review:
 
 
 def send_welcome(stay: Stay) -> bool:
-    """Email the guest their page's link (once per stay), if they gave an address."""
+    """Email the guest their page's link, if they gave an address (a stay moved back and forth
+    within EMAIL_DEDUP_MINUTES sends it once)."""
     return _send_guest(stay, "guestportal-welcome")
 
 
 def send_farewell(stay: Stay) -> bool:
-    """At departure, email the guest the guest book's link (once per stay)."""
+    """At departure, email the guest the guest book's link, if they gave an address."""
     return _send_guest(stay, "guestportal-farewell")
 
 
