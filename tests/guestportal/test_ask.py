@@ -142,3 +142,15 @@ def test_guests_text_is_escaped_where_the_desk_reads_it(client, stay, agent_clie
         assert script not in page
     detail = agent_client.get(request_obj.get_absolute_url()).content.decode()
     assert "&lt;script&gt;alert(&#x27;Qx-Zulu&#x27;)&lt;/script&gt;" in detail
+
+
+def test_the_dashboard_card_costs_one_query(client, stay, rf, agent, django_assert_num_queries):
+    from guestportal.dashboard import cards
+
+    for _ in range(8):
+        client.post(ask_url(stay), form())
+    request = rf.get("/")
+    request.user = agent
+    with django_assert_num_queries(2):  # the agent's roles, then the guests' requests
+        (card,) = cards(request)
+    assert len(card.context["waiting"]) == 5 and card.context["more"]
