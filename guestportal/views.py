@@ -82,6 +82,15 @@ def room(request: HttpRequest) -> HttpResponse:
     return render(request, "guestportal/room.html", {"form": form})
 
 
+@guest_page
+def room_qr(request: HttpRequest) -> HttpResponse:
+    """The QR code to print for every room: it leads to the room-and-surname page."""
+    url = links.absolute(reverse("guestportal:room"))
+    response = HttpResponse(board.qr_svg(url), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
+
+
 def _with_language(request: HttpRequest, url: str) -> str:
     language = request.GET.get("lang") or translation.get_language()
     return f"{url}?lang={language}" if language in dict(settings.LANGUAGES) else url

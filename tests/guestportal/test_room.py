@@ -81,3 +81,11 @@ def test_the_form_works_without_javascript(client):
     page = client.get(URL).content.decode()
     assert '<form method="post"' in page
     assert 'name="room"' in page and 'name="surname"' in page
+
+
+def test_the_rooms_qr_code_leads_to_this_page(client, settings):
+    settings.HOTEL_PUBLIC_URL = "https://hotel.example"
+    response = client.get(reverse("guestportal:room_qr"))
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/svg+xml"
+    assert response.content.lstrip().startswith(b"<?xml")

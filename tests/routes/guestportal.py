@@ -3,6 +3,7 @@ from tests.routes import DESK, PUBLIC
 ROUTES = {
     # Public: room and surname, or a stay's signed link.
     "guestportal:room": {"expect": PUBLIC},
+    "guestportal:room_qr": {"expect": PUBLIC},
     "guestportal:home": {"kwargs": lambda w: {"token": w["portal_token"]}, "expect": PUBLIC},
     "guestportal:ask": {"kwargs": lambda w: {"token": w["portal_token"]}, "expect": PUBLIC},
     "guestportal:feedback": {"kwargs": lambda w: {"token": w["portal_token"]}, "expect": PUBLIC},
