@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "vendors",
     "requests_desk",
     "reviews",
+    "guestportal",
 ]
 # The project's own apps: the entries of INSTALLED_APPS that are packages in this folder.
 # Catalogues, the i18n tooling and the route tests derive from this, never from a list.
@@ -331,6 +332,11 @@ REQUESTS_ATTACHMENT_MAX_MB = env.integer("REQUESTS_ATTACHMENT_MAX_MB", 10)
 
 # Requests per client address per minute on the public guest pages (/guest/...).
 BOARD_PUBLIC_RATE_LIMIT = env.integer("BOARD_PUBLIC_RATE_LIMIT", 120)
+# Guests' own pages: room-and-surname tries per address per window (seconds), and the
+# guest-book score (out of 10) at or below which the managers are emailed at once.
+GUESTPORTAL_ROOM_ATTEMPTS = env.integer("GUESTPORTAL_ROOM_ATTEMPTS", 5)
+GUESTPORTAL_ROOM_WINDOW = env.integer("GUESTPORTAL_ROOM_WINDOW", 900)
+GUESTPORTAL_LOW_SCORE = env.integer("GUESTPORTAL_LOW_SCORE", 6)
 
 # Security headers. The policy allows only this site's own scripts and styles: templates
 # carry no inline code, and front-end assets are vendored into static/.

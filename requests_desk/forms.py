@@ -135,11 +135,13 @@ class RequestForm(forms.ModelForm):
             "confirmation_reference",
             "cancellation_terms",
             "notes",
+            "guest_message",
         ]
         widgets = {
             "guest": forms.HiddenInput,
             "due_at": details.DateTimeInput(),
             "notes": forms.Textarea(attrs={"rows": 3}),
+            "guest_message": forms.Textarea(attrs={"rows": 2}),
             "cancellation_terms": forms.Textarea(attrs={"rows": 2}),
             "supplier": SupplierSelect,
         }

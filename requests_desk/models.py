@@ -218,6 +218,13 @@ class ServiceRequest(HasTransitions, models.Model):
         help_text=_("How well the supplier delivered, 1 to 5."),
     )
     reason = models.TextField(_("reason for cancelling or failure"), blank=True)
+    # Asked by the guest on their own page, not taken by an agent.
+    from_guest = models.BooleanField(_("from the guest"), default=False, db_index=True)
+    guest_message = models.TextField(
+        _("message to the guest"),
+        blank=True,
+        help_text=_("Shown to the guest on their page, with the request's status."),
+    )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     created_by = staff_user(_("created by"), blank=False)
     booked_at = models.DateTimeField(_("booked"), null=True, blank=True)
@@ -237,6 +244,7 @@ class ServiceRequest(HasTransitions, models.Model):
         "walk_in_contact": personal.CONTACT,
         "notes": personal.TEXT,
         "details": personal.DATA,
+        "guest_message": personal.TEXT,
     }
 
     class Meta:

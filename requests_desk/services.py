@@ -109,6 +109,7 @@ EDITABLE = (
     "confirmation_reference",
     "cancellation_terms",
     "notes",
+    "guest_message",
     "details",
 )
 

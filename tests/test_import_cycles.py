@@ -30,6 +30,7 @@ MAY_IMPORT = {
     "reviews": {"guestdesk", "arrivals", "requests_desk"},
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
+    "guestportal": {"guestdesk", "arrivals", "board", "requests_desk", "vendors", "reviews"},
 }
 
 
