@@ -463,7 +463,8 @@ class StayImporter(engine.Importer):
             guest.pk = pk
         for values in new_stays:
             values["guest_id"] = values.pop("guest").pk
-        created = self.batch.original_name if self.batch else ""
+        # Where a new stay came from: the file's name, or what the caller says (the API).
+        created = self.batch.original_name if self.batch else self.options.get("origin", "")
         now = timezone.now()
         for values, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
             if values.get("vip_level_id"):
