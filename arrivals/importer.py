@@ -154,8 +154,26 @@ def _names(fields):
     return _text(fields.get("first_name")), _text(fields.get("last_name"))
 
 
+# Text longer than its column would stop the whole write: refuse the row instead.
+MAX_LENGTHS = {
+    "confirmation_number": 50,
+    "first_name": 100,
+    "last_name": 100,
+    "full_name": 201,
+    "room": 20,
+    "company": 150,
+    "email": 254,
+}
+
+
 def parse_row(fields, profile, levels):
     """One file row (field: cell) as GuestDesk values; raises RowError with the reason."""
+    for field, limit in MAX_LENGTHS.items():
+        if field in fields and len(_text(fields[field])) > limit:
+            raise RowError(
+                _("%(field)s is longer than %(limit)s characters.")
+                % {"field": field, "limit": limit}
+            )
     fmt = profile.get("date_format") or "%Y-%m-%d"
     row: dict[str, Any] = {"confirmation_number": _text(fields.get("confirmation_number"))}
     if not row["confirmation_number"]:

@@ -29,6 +29,7 @@ MAY_IMPORT = {
     "reviews": {"guestdesk", "arrivals"},
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
+    "api": {"guestdesk", "arrivals", "board", "digests", "requests_desk", "reviews"},
 }
 
 
