@@ -35,7 +35,7 @@ class ApiKeyAuthentication(authentication.BaseAuthentication):
             key = cast(ApiKey, ApiKey.objects.get_from_key(secret)) if secret else None
         except ApiKey.DoesNotExist:
             key = None
-        if key is None or not key.is_valid(secret):
+        if key is None or key.has_expired or not key.is_valid(secret):
             raise exceptions.AuthenticationFailed(_("Unknown, revoked or expired API key."))
         if not key.allows_address(client_ip(request._request)):
             raise exceptions.PermissionDenied(_("This API key may not be used from here."))
