@@ -2,7 +2,7 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib.auth.decorators import login_not_required
-from django.urls import path
+from django.urls import path, re_path
 from django.views.decorators.http import conditional_page
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
@@ -44,4 +44,6 @@ urlpatterns = [
         ),
         name="docs",
     ),
+    # Anything else under /api/v1/ is a problem document too, not the screens' HTML page.
+    re_path(r"^.*$", endpoint(views.NotFound), name="not_found"),
 ]

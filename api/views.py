@@ -158,6 +158,9 @@ def _moment_param(request: Request, name: str) -> datetime | None:
         value = None
     if value is None:
         raise exceptions.ValidationError({name: [_("A date and time in ISO 8601.")]})
+    offset = value.utcoffset()
+    if (offset is not None and abs(offset) > timedelta(hours=14)) or not 1900 <= value.year <= 9998:
+        raise exceptions.ValidationError({name: [_("A date and time in ISO 8601.")]})
     if timezone.is_naive(value):
         value = timezone.make_aware(value)
     return value
@@ -413,3 +416,17 @@ class InformationList(ApiView):
         entries = list(ServiceEntry.objects.order_by("category", "order", "pk"))
         with translation.override(lang):
             return Response(self.get_serializer(entries, many=True).data)
+
+
+class NotFound(ApiView):
+    """Any other path under /api/v1/: 404 as problem details, whoever asks."""
+
+    permission_classes: list = []
+    throttle_classes: list = []
+
+    def initial(self, request: Request, *args: Any, **kwargs: Any) -> None:
+        raise Http404
+
+    @extend_schema(exclude=True)
+    def get(self, request: Request) -> Response:
+        raise Http404

@@ -27,7 +27,7 @@ MATRIX = {
     ("api:events", "get"): "events:read",
     ("api:information", "get"): "events:read",
 }
-PUBLIC = {"api:schema", "api:docs"}
+PUBLIC = {"api:schema", "api:docs", "api:not_found"}
 
 
 def test_every_api_url_is_in_the_matrix():
@@ -71,6 +71,8 @@ def test_no_key_and_a_wrong_key_get_401(client, world):
     answer = client.get("/api/v1/stays/", HTTP_AUTHORIZATION="Api-Key nope.nope")
     assert answer.status_code == 401 and answer["WWW-Authenticate"] == "Api-Key"
     assert answer["Content-Type"] == "application/problem+json"
+    unknown = client.get("/api/v1/stays/null,null/")
+    assert unknown.status_code == 404 and unknown["Content-Type"] == "application/problem+json"
 
 
 def test_staff_sessions_read_with_their_role_and_never_write(agent, department_member, world):

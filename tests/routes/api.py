@@ -28,6 +28,8 @@ ROUTES = {
     "api:information": {"expect": READ},
     "api:schema": {"expect": OPEN},
     "api:docs": {"expect": OPEN},
+    # Unknown API paths: a problem document (404) for everyone, not the login page.
+    "api:not_found": {"expect": expect(404, 404, 404, 404, 404)},
 }
 
 
