@@ -9,10 +9,17 @@ from django.core import mail
 
 from api import webhooks
 from api.models import WebhookDelivery, WebhookEndpoint, WebhookEvent
+from api.tasks import deliver_webhook
 from arrivals import services as stay_services
 from arrivals.models import Stay
+from digests import services as digest_services
+from digests.models import Digest
+from tests.api.conftest import stay_json
+from tests.arrivals.factories import vip
 from tests.conftest import make_user
+from tests.digests.conftest import department
 from tests.requests_desk.factories import make_request, make_stay, move_to
+from tests.reviews.factories import ReviewFactory
 
 SECRET = "whsec-test-secret"
 
@@ -95,8 +102,6 @@ def test_a_receiver_failing_three_times_gets_the_event_on_the_fourth_try_once(
     assert delivery.status == WebhookDelivery.Status.DELIVERED and delivery.attempts == 4
     assert [t.status_code for t in delivery.tries.all()] == [500, 500, 500, 200]
     # Running the task again (a duplicate message) sends nothing more.
-    from api.tasks import deliver_webhook
-
     assert deliver_webhook(delivery.pk) is False
     assert len(receiver.received) == 4
 
@@ -173,8 +178,6 @@ def test_an_endpoint_that_keeps_failing_is_paused_and_administrators_told(
     stay_services.transition(other, Stay.Status.IN_HOUSE, agent)
     assert len(receiver.received) == 3
     receiver.answers = []
-    from api.tasks import deliver_webhook
-
     assert webhooks.resume(hook, deliver_webhook.delay) == 2
     assert [e["data"]["id"] for e in receiver.events()] == [stay.pk, other.pk]
     assert WebhookEvent.objects.count() == 2
@@ -184,3 +187,24 @@ def test_an_endpoint_that_keeps_failing_is_paused_and_administrators_told(
 def test_no_endpoint_no_event(agent):
     stay_services.transition(make_stay(), Stay.Status.IN_HOUSE, agent)
     assert not WebhookEvent.objects.exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_vip_digest_and_review_events_reach_the_receiver(receiver_factory, quick, pms):
+    receiver = receiver_factory()
+    endpoint(receiver.url, events=["stay.vip_changed", "digest.acknowledged", "review.created"])
+    vip("VIP1")
+    pms.post("/api/v1/stays/", stay_json(vip_code="VIP1"), format="json")
+    digest = Digest.objects.create(department=department("housekeeping"), date="2030-03-02")
+    assert digest_services.acknowledge(digest, name="Olga") is True
+    assert digest_services.acknowledge(digest, name="Olga") is False  # once only
+    ReviewFactory()
+    events = receiver.events()
+    assert [e["type"] for e in events] == [
+        "stay.vip_changed",
+        "digest.acknowledged",
+        "review.created",
+    ]
+    assert events[0]["data"]["vip_code"] == "VIP1"
+    assert events[1]["data"]["department"] == "housekeeping"
+    assert events[1]["data"]["acknowledged_by_name"] == "Olga"
