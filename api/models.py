@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
 from api.event_types import EVENTS
+from guestdesk import personal
 
 # What a key may do. Staff sessions read with their role's rights instead (api.auth).
 SCOPES = {
@@ -132,6 +133,9 @@ class IdempotentWrite(models.Model):
     body = models.JSONField(null=True)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
 
+    # A stored answer may quote a guest (a stay's names): kept RETENTION_FILES_DAYS.
+    RETAINED = {"after": "created_at", "fields": {"body": personal.DATA}}
+
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["key", "token"], name="api_idempotency_unique")
@@ -190,6 +194,9 @@ class WebhookEvent(models.Model):
     object_key = models.CharField(_("object"), max_length=60, db_index=True)
     payload = models.JSONField(_("payload"), default=dict)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+
+    # An event names its guest: its payload is kept RETENTION_FILES_DAYS, like sent emails.
+    RETAINED = {"after": "created_at", "fields": {"payload": personal.DATA}}
 
     class Meta:
         ordering = ["pk"]

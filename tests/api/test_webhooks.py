@@ -208,3 +208,25 @@ def test_vip_digest_and_review_events_reach_the_receiver(receiver_factory, quick
     assert events[0]["data"]["vip_code"] == "VIP1"
     assert events[1]["data"]["department"] == "housekeeping"
     assert events[1]["data"]["acknowledged_by_name"] == "Olga"
+
+
+def test_event_data_and_stored_answers_go_after_the_files_retention(db, pms, settings):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from api.models import IdempotentWrite
+    from guestdesk import erasure
+
+    endpoint("http://127.0.0.1:9/hook")
+    old = timezone.now() - timedelta(days=settings.RETENTION_FILES_DAYS + 1)
+    event = WebhookEvent.objects.create(
+        kind="stay.arrived", object_key="stay:1", payload={"guest": {"last_name": "Nurlanova"}}
+    )
+    pms.post("/api/v1/stays/", stay_json(), format="json", HTTP_IDEMPOTENCY_KEY="k-1")
+    WebhookEvent.objects.filter(pk=event.pk).update(created_at=old)
+    IdempotentWrite.objects.update(created_at=old)
+    erasure.purge()
+    event.refresh_from_db()
+    assert "Nurlanova" not in str(event.payload)
+    assert "C-1001" not in str(IdempotentWrite.objects.get().body)
