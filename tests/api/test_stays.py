@@ -174,3 +174,14 @@ def test_unknown_and_absurd_ids_are_404(pms):
         answer = pms.get(f"{STAYS}{pk}/")
         assert answer.status_code == 404
         assert answer["Content-Type"] == "application/problem+json"
+
+
+@pytest.mark.parametrize("count", [5, 150])
+def test_a_page_of_stays_costs_the_same_queries_whatever_its_length(
+    pms, count, django_assert_num_queries
+):
+    pms.post(STAYS, [stay_json(f"Q-{i}") for i in range(count)], format="json")
+    # Key lookup, its last use, the page, the call log.
+    with django_assert_num_queries(4):
+        answer = pms.get(STAYS, {"limit": 200})
+    assert len(answer.json()["results"]) == count
