@@ -357,6 +357,11 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StayStatusEnum": "arrivals.models.Stay.Status",
+        "StayMoveEnum": [("in_house", "in_house"), ("departed", "departed"), ("no_show", "no_show")],
+        "RequestStatusEnum": "requests_desk.models.Status",
+    },
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "api.schema.problem_responses",
