@@ -359,7 +359,7 @@ SPECTACULAR_SETTINGS = {
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {
         "StayStatusEnum": "arrivals.models.Stay.Status",
-        "StayMoveEnum": [("in_house", "in_house"), ("departed", "departed"), ("no_show", "no_show")],
+        "StayMoveEnum": ["in_house", "departed", "no_show"],
         "RequestStatusEnum": "requests_desk.models.Status",
     },
     "POSTPROCESSING_HOOKS": [
