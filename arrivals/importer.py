@@ -154,8 +154,26 @@ def _names(fields):
     return _text(fields.get("first_name")), _text(fields.get("last_name"))
 
 
+# Text longer than its column would stop the whole write: refuse the row instead.
+MAX_LENGTHS = {
+    "confirmation_number": 50,
+    "first_name": 100,
+    "last_name": 100,
+    "full_name": 201,
+    "room": 20,
+    "company": 150,
+    "email": 254,
+}
+
+
 def parse_row(fields, profile, levels):
     """One file row (field: cell) as GuestDesk values; raises RowError with the reason."""
+    for field, limit in MAX_LENGTHS.items():
+        if field in fields and len(_text(fields[field])) > limit:
+            raise RowError(
+                _("%(field)s is longer than %(limit)s characters.")
+                % {"field": field, "limit": limit}
+            )
     fmt = profile.get("date_format") or "%Y-%m-%d"
     row: dict[str, Any] = {"confirmation_number": _text(fields.get("confirmation_number"))}
     if not row["confirmation_number"]:
@@ -463,7 +481,8 @@ class StayImporter(engine.Importer):
             guest.pk = pk
         for values in new_stays:
             values["guest_id"] = values.pop("guest").pk
-        created = self.batch.original_name if self.batch else ""
+        # Where a new stay came from: the file's name, or what the caller says (the API).
+        created = self.batch.original_name if self.batch else self.options.get("origin", "")
         now = timezone.now()
         for values, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
             if values.get("vip_level_id"):

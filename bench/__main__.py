@@ -30,6 +30,7 @@ SCRIPTS = [
     "bench_requests.py",
     "bench_digests.py",
     "bench_throughput.py",
+    "bench_api.py",
 ]
 # What the table shows, with the targets of docs/PERFORMANCE.md.
 TARGETS = {
@@ -48,6 +49,7 @@ TARGETS = {
     "commission_vs_floor": 5,
     "request_board_vs_floor": 5,
     "digests_vs_arrivals_pages": 1,
+    "api_upsert_vs_file": 3,
 }
 
 

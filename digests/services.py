@@ -18,6 +18,7 @@ from django.utils import timezone
 from arrivals.models import Stay
 from digests.content import DayFacts, build, vip_badge_style
 from digests.models import Digest, DigestSubscription, LateAlert, Section
+from digests.signals import digest_acknowledged
 from guestdesk.emails import queue_email, render
 from guestdesk.models import OutboxMessage
 from guestdesk.tasks import send_outbox_message
@@ -103,14 +104,17 @@ def acknowledge(digest: Digest, *, address: str = "", name: str = "", user=None)
 
     A conditional update: two presses at once record the first one only.
     """
-    first = bool(
-        Digest.objects.filter(pk=digest.pk, acknowledged_at__isnull=True).update(
-            acknowledged_at=timezone.now(),
-            acknowledged_by_address=address[:254],
-            acknowledged_by_name=name.strip()[:100],
-            acknowledged_by=user,
+    with transaction.atomic():
+        first = bool(
+            Digest.objects.filter(pk=digest.pk, acknowledged_at__isnull=True).update(
+                acknowledged_at=timezone.now(),
+                acknowledged_by_address=address[:254],
+                acknowledged_by_name=name.strip()[:100],
+                acknowledged_by=user,
+            )
         )
-    )
+        if first:
+            digest_acknowledged.send(sender=Digest, digest=digest)
     digest.refresh_from_db(
         fields=[
             "acknowledged_at",

@@ -65,6 +65,10 @@ INSTALLED_APPS = [
     "django_countries",
     "phonenumber_field",
     "simple_history",
+    "rest_framework",
+    "rest_framework_api_key",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
     "guestdesk",
     "board",
     "arrivals",
@@ -73,6 +77,7 @@ INSTALLED_APPS = [
     "requests_desk",
     "reviews",
     "guestportal",
+    "api",
 ]
 # The project's own apps: the entries of INSTALLED_APPS that are packages in this folder.
 # Catalogues, the i18n tooling and the route tests derive from this, never from a list.
@@ -337,6 +342,47 @@ BOARD_PUBLIC_RATE_LIMIT = env.integer("BOARD_PUBLIC_RATE_LIMIT", 120)
 GUESTPORTAL_ROOM_ATTEMPTS = env.integer("GUESTPORTAL_ROOM_ATTEMPTS", 5)
 GUESTPORTAL_ROOM_WINDOW = env.integer("GUESTPORTAL_ROOM_WINDOW", 900)
 GUESTPORTAL_LOW_SCORE = env.integer("GUESTPORTAL_LOW_SCORE", 6)
+
+# The API (/api/v1/, docs/API.md): Django REST framework, keys from api.ApiKey.
+API_RATE_LIMIT = env.string("API_RATE_LIMIT", "600/min")  # per key (or per staff user)
+API_MAX_BODY_KB = env.integer("API_MAX_BODY_KB", 2048)  # larger bodies get 413
+API_BULK_MAX = env.integer("API_BULK_MAX", 1000)  # stays in one upsert call
+WEBHOOK_TIMEOUT = env.integer("WEBHOOK_TIMEOUT", 10)  # seconds a receiver may take
+WEBHOOK_RETRY_DELAY = env.integer("WEBHOOK_RETRY_DELAY", 30)  # first retry; doubles each time
+WEBHOOK_MAX_ATTEMPTS = env.integer("WEBHOOK_MAX_ATTEMPTS", 8)  # per delivery
+WEBHOOK_PAUSE_AFTER = env.integer("WEBHOOK_PAUSE_AFTER", 20)  # consecutive failed attempts
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "api.auth.ApiKeyAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["api.auth.ScopePermission"],
+    "DEFAULT_THROTTLE_CLASSES": ["api.auth.KeyRateThrottle"],
+    "DEFAULT_THROTTLE_RATES": {"key": API_RATE_LIMIT},
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "api.problems.exception_handler",
+    "UNAUTHENTICATED_USER": "django.contrib.auth.models.AnonymousUser",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "GuestDesk API",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "StayStatusEnum": "arrivals.models.Stay.Status",
+        "StayMoveEnum": ["in_house", "departed", "no_show"],
+        "RequestStatusEnum": "requests_desk.models.Status",
+    },
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "api.schema.problem_responses",
+    ],
+}
 
 # Security headers. The policy allows only this site's own scripts and styles: templates
 # carry no inline code, and front-end assets are vendored into static/.

@@ -32,4 +32,5 @@ urlpatterns = [
     path("vendors/", include("vendors.urls")),
     path("reviews/", include("reviews.urls")),
     path("guest/", include("guestportal.urls")),
+    path("api/v1/", include("api.urls")),
 ]

@@ -4,6 +4,7 @@ import re
 from decimal import ROUND_HALF_UP, Decimal
 from typing import TYPE_CHECKING, ClassVar, Self
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -313,38 +314,15 @@ class ReviewFollowUp(models.Model):
     review = models.ForeignKey(
         Review, on_delete=models.CASCADE, related_name="followups", verbose_name=_("review")
     )
-    topic = models.ForeignKey(
-        Topic,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="followups",
-        verbose_name=_("topic"),
-    )
-    department = models.ForeignKey(
-        Department,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("department"),
-    )
-    request = models.ForeignKey(
+    topic = optional_link(Topic, _("topic"), related_name="followups", on_delete=models.SET_NULL)
+    department = optional_link(Department, _("department"), on_delete=models.SET_NULL)
+    request = optional_link(
         "requests_desk.ServiceRequest",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
+        _("guest request"),
         related_name="review_followups",
-        verbose_name=_("guest request"),
-    )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
     )
+    created_by = staff_user(_("created by"))
     created_at = models.DateTimeField(_("created"), default=timezone.now)
 
     class Meta:

@@ -31,6 +31,7 @@ MAY_IMPORT = {
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
     "guestportal": {"guestdesk", "arrivals", "board", "requests_desk", "vendors", "reviews"},
+    "api": {"guestdesk", "arrivals", "board", "digests", "requests_desk", "reviews"},
 }
 
 

@@ -12,7 +12,7 @@ import json
 import logging
 from array import array
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -258,39 +258,62 @@ class Importer:
         )
         index = self._index(table.header)
         self.prepare(table.header, index)
+        records = (
+            (number, {f: cells[i] if i < len(cells) else None for f, i in index.items()})
+            for number, cells in table.rows()
+        )
+        return self.run_records(records, table.total, commit)
+
+    def run_records(
+        self, records: Iterable[tuple[int, dict[str, Any]]], total: int, commit: bool
+    ) -> dict:
+        """Check or import rows already read as (number, {field: value}): a file's or the API's."""
         if self.batch is not None:
             self.batch.rows.all().delete()  # the report of this step only
-        self.progress(0, table.total)
-        seen = SeenKeys()
+        self.progress(0, total)
         keys: set[str] | None = set() if self.wants_keys else None
         chunk: list[tuple[int, dict]] = []
-        for done, (number, cells) in enumerate(table.rows(), start=1):
-            fields = {f: cells[i] if i < len(cells) else None for f, i in index.items()}
-            row = self._parse(number, fields)
-            if row is not None:
-                key = self.key(row)
-                first = seen.first(key, number)
-                if first != number:
-                    self.note(
-                        number, "rejected", key, self.label(fields, row), self.repeated(first)
-                    )
-                else:
-                    if keys is not None:
-                        keys.add(key)
-                    chunk.append((number, row))
-            if len(chunk) >= CHUNK or done % CHUNK == 0:
+        done = 0
+        for done, (number, row) in enumerate(self.read(records), start=1):
+            if keys is not None:
+                keys.add(self.key(row))
+            chunk.append((number, row))
+            if len(chunk) >= CHUNK:
                 self._write(chunk, commit)
                 chunk = []
-                self.progress(done, table.total)
+                self.progress(done, total)
         self._write(chunk, commit)  # the last, shorter chunk
+        self.close(keys, commit)
+        self.progress(total, total)
+        return {"counts": self.counts, "rows": self.rows, "total": total}
+
+    def read(self, records: Iterable[tuple[int, dict[str, Any]]]) -> Iterator[tuple[int, dict]]:
+        """The rows that parse, each once: refused and repeated rows are noted, not yielded."""
+        seen = SeenKeys()
+        for number, fields in records:
+            row = self._parse(number, fields)
+            if row is None:
+                continue
+            key = self.key(row)
+            first = seen.first(key, number)
+            if first != number:
+                self.note(number, "rejected", key, self.label(fields, row), self.repeated(first))
+                continue
+            yield number, row
+
+    def write_all(self, rows: list[tuple[int, dict]]) -> None:
+        """Write rows that `read` gave, in chunks, then finish (the API's one call)."""
+        for start in range(0, len(rows), CHUNK):
+            self._write(rows[start : start + CHUNK], commit=True)
+        self.close({self.key(row) for _, row in rows} if self.wants_keys else None, commit=True)
+
+    def close(self, keys: set[str] | None, commit: bool) -> None:
         with transaction.atomic():
             self.finish(keys, commit)
             if self.batch is not None:
                 self._flush_report()
-        self.progress(table.total, table.total)
         if commit:
             self.after_commit()
-        return {"counts": self.counts, "rows": self.rows, "total": table.total}
 
     def _parse(self, number: int, fields: dict[str, Any]) -> dict | None:
         for field, value in fields.items():
