@@ -11,6 +11,7 @@ from django.dispatch import Signal
 from arrivals.models import Stay
 
 vip_stay_changed = Signal()
+stays_changed = Signal()
 
 
 def announce_vip(stay_ids):
@@ -21,5 +22,17 @@ def announce_vip(stay_ids):
 
     def send():
         vip_stay_changed.send(sender=Stay, stay_ids=stay_ids)
+
+    transaction.on_commit(send)
+
+
+def announce_changed(stay_ids):
+    """Send `stays_changed` for `stay_ids` once the surrounding transaction commits."""
+    stay_ids = sorted(set(stay_ids))
+    if not stay_ids:
+        return
+
+    def send():
+        stays_changed.send(sender=Stay, stay_ids=stay_ids)
 
     transaction.on_commit(send)

@@ -31,4 +31,5 @@ urlpatterns = [
     path("requests/", include("requests_desk.urls")),
     path("vendors/", include("vendors.urls")),
     path("reviews/", include("reviews.urls")),
+    path("", include("traces.urls")),
 ]

@@ -29,6 +29,7 @@ MAY_IMPORT = {
     "reviews": {"guestdesk", "arrivals"},
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
+    "traces": {"guestdesk", "arrivals", "digests", "requests_desk"},
 }
 
 
