@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from guestdesk import personal, roles
@@ -96,10 +97,10 @@ class Trace(HasTransitions, models.Model):
     """One department's dated task about one stay or guest request."""
 
     class Status(models.TextChoices):
-        OPEN = "open", _("open")
-        DONE = "done", _("done")
-        NOT_DONE = "not_done", _("could not be done")
-        CANCELLED = "cancelled", _("cancelled")
+        OPEN = "open", pgettext_lazy("trace", "open")
+        DONE = "done", pgettext_lazy("trace", "done")
+        NOT_DONE = "not_done", pgettext_lazy("trace", "could not be done")
+        CANCELLED = "cancelled", pgettext_lazy("trace", "cancelled")
 
     RESOLVED = (Status.DONE, Status.NOT_DONE)
     # Done and not done are final; a cancelled automatic trace opens again when its stay

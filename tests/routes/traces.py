@@ -32,4 +32,3 @@ def world(users):
         text="Fruit plate",
     )
     return {"trace_stay": stay, "trace": trace}
-

@@ -131,7 +131,12 @@ PROFILE_COLUMNS = {
 def import_file(tmp_path, rows, callbacks):
     profile = ImportProfile.objects.get_or_create(
         name="Qx-PMS",
-        defaults={"source": "OPERA", "delimiter": ";", "date_format": "%d.%m.%Y", "columns": PROFILE_COLUMNS},
+        defaults={
+            "source": "OPERA",
+            "delimiter": ";",
+            "date_format": "%d.%m.%Y",
+            "columns": PROFILE_COLUMNS,
+        },
     )[0]
     path = tmp_path / "arrivals.csv"
     lines = ["Conf;Name;Arrival;Departure;VIP;Status"]

@@ -58,7 +58,10 @@ def test_a_member_of_another_department_gets_404_and_changes_nothing(client, dja
 def test_an_outsider_cannot_resolve(client, outsider):
     client.force_login(outsider)
     trace = a_trace()
-    assert client.post(reverse("traces:resolve", args=[trace.pk]), {"status": "done"}).status_code == 403
+    assert (
+        client.post(reverse("traces:resolve", args=[trace.pk]), {"status": "done"}).status_code
+        == 403
+    )
 
 
 def test_a_second_resolver_is_told_who_was_first(department_client, agent):
