@@ -1,6 +1,6 @@
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 from arrivals.models import Stay
 from digests import services as digests_services
 from guestdesk import roles
-from guestdesk.http import safe_next
+from guestdesk.http import AuthenticatedHttpRequest, safe_next
 from guestdesk.models import Department
 from guestdesk.transitions import TransitionError
 from traces import report as weekly
@@ -20,7 +20,7 @@ from traces.forms import ResolveForm, TraceForm
 from traces.models import Trace
 
 
-def _departments(request: HttpRequest):
+def _departments(request: AuthenticatedHttpRequest):
     """The departments whose day page `request.user` may open."""
     departments = Department.objects.active()
     if roles.is_desk(request.user):
@@ -29,7 +29,7 @@ def _departments(request: HttpRequest):
 
 
 @roles.role_required(*roles.READERS)
-def departments(request: HttpRequest) -> HttpResponse:
+def departments(request: AuthenticatedHttpRequest) -> HttpResponse:
     today = timezone.localdate()
     rows = list(
         _departments(request).annotate(
@@ -48,7 +48,7 @@ def departments(request: HttpRequest) -> HttpResponse:
 
 
 @roles.role_required(*roles.READERS)
-def department_day(request: HttpRequest, code: str) -> HttpResponse:
+def department_day(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     department = get_object_or_404(_departments(request), code=code)
     day = DepartmentDay.collect(department, timezone.localdate())
     member = department.members.filter(pk=request.user.pk).exists()
@@ -57,17 +57,15 @@ def department_day(request: HttpRequest, code: str) -> HttpResponse:
 
 @roles.role_required(*roles.READERS)
 @require_POST
-def acknowledge_digest(request: HttpRequest, code: str) -> HttpResponse:
+def acknowledge_digest(request: AuthenticatedHttpRequest, code: str) -> HttpResponse:
     """A member marks today's digest read from the day page (as from the digest's page)."""
     department = get_object_or_404(_departments(request), code=code)
     if not department.members.filter(pk=request.user.pk).exists():
         raise Http404
-    digest = get_object_or_404(
-        department.digests.daily().on(timezone.localdate())  # type: ignore[attr-defined]
-    )
+    digest = get_object_or_404(department.digests.daily().on(timezone.localdate()))
     user = request.user
-    name = user.get_full_name() or user.get_username()  # type: ignore[union-attr]
-    if digests_services.acknowledge(digest, address=user.email, name=name, user=user):  # type: ignore[union-attr]
+    name = user.get_full_name() or user.get_username()
+    if digests_services.acknowledge(digest, address=user.email, name=name, user=user):
         messages.success(request, _("The digest is marked as read."))
     else:
         messages.info(request, _("This digest was already marked as read."))
@@ -76,7 +74,7 @@ def acknowledge_digest(request: HttpRequest, code: str) -> HttpResponse:
 
 @roles.role_required(*roles.READERS)
 @require_POST
-def add(request: HttpRequest, pk: int) -> HttpResponse:
+def add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     stay = get_object_or_404(Stay, pk=pk)
     form = TraceForm(request.POST, departments=services.departments_for(request.user))
     if form.is_valid():
@@ -93,7 +91,7 @@ def add(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("Trace added for %(department)s.") % {"department": trace.department}
         )
     else:
-        errors = "; ".join(e for field in form.errors.values() for e in field)
+        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
         messages.error(request, _("The trace was not added: %(errors)s") % {"errors": errors})
     return redirect(safe_next(request, stay_url(stay)))
 
@@ -104,7 +102,7 @@ def stay_url(stay: Stay) -> str:
 
 @roles.role_required(*roles.READERS)
 @require_POST
-def resolve(request: HttpRequest, pk: int) -> HttpResponse:
+def resolve(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     # Someone else's department's trace is not found, as if it did not exist.
     trace = get_object_or_404(
         Trace.objects.visible_to(request.user).select_related("department"), pk=pk
@@ -137,5 +135,5 @@ def resolve(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @roles.role_required(*roles.DESK)
-def report(request: HttpRequest) -> HttpResponse:
+def report(request: AuthenticatedHttpRequest) -> HttpResponse:
     return render(request, "traces/report.html", weekly.build(timezone.localdate()))

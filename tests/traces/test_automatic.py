@@ -5,7 +5,8 @@ import threading
 import pytest
 from django.db import connection
 
-from arrivals import importer, services as stays
+from arrivals import importer
+from arrivals import services as stays
 from arrivals.models import ImportProfile, Stay
 from tests.arrivals.factories import StayFactory, vip
 from tests.traces.conftest import in_days

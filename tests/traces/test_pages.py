@@ -196,14 +196,10 @@ def test_the_vip_list_shows_open_and_done_per_department(manager_client, rules):
         ) :
     ]
     row = row[: row.index("</tr>")]
-    assert (
-        'data-department="housekeeping"><span class="badge text-bg-warning" data-open="1" data-done="1"'
-        in row
-    )
-    assert (
-        'data-department="food-beverage"><span class="badge text-bg-warning" data-open="1" data-done="0"'
-        in row
-    )
+    housekeeping = 'data-department="housekeeping"><span class="badge text-bg-warning"'
+    assert f'{housekeeping} data-open="1" data-done="1"' in row
+    kitchen = 'data-department="food-beverage"><span class="badge text-bg-warning"'
+    assert f'{kitchen} data-open="1" data-done="0"' in row
 
 
 @pytest.mark.parametrize("count", [5, 60])
