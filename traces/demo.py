@@ -18,6 +18,9 @@ RULES = [
     ("VIP1", "management", "Welcome letter signed by the general manager", 1, None),
     ("VIP2", "housekeeping", "Fruit plate in the room", 0, T(14, 0)),
     ("VIP2", "food-beverage", "Welcome drink at the lobby bar", 0, None),
+    ("VIP3", "housekeeping", "Welcome card and still water", 0, T(14, 0)),
+    ("VIP1", "security", "Escort from the car to the room", 0, None),
+    ("VIP1", "spa", "Invitation to the spa, with the menu", 0, None),
 ]
 
 
@@ -33,14 +36,8 @@ def load(stdout: Any = None) -> None:
                 defaults={"days_before": days_before, "due_time": due_time},
             )
     today = timezone.localdate()
-    stays = list(
-        Stay.objects.filter(
-            arrival_date__range=(
-                today - datetime.timedelta(days=2),
-                today + datetime.timedelta(days=3),
-            )
-        ).select_related("guest")
-    )
+    week = datetime.timedelta(days=7)
+    stays = list(Stay.objects.filter(arrival_date__range=(today - week, today + week)))
     services.sync_stays([stay.pk for stay in stays if stay.vip_level_id])
     transport = departments.get("transport")
     for stay in stays:
@@ -55,19 +52,30 @@ def load(stdout: Any = None) -> None:
                     "anchor_date": stay.arrival_date,
                 },
             )
-    # Yesterday's traces: most were done in time, one could not be done.
-    for index, trace in enumerate(
-        Trace.objects.open().filter(due_date__lt=today).order_by("pk")[:6]
-    ):
-        if index == 5:
+    _resolve_past(today)
+    if stdout:
+        stdout.write(f"Traces: {Trace.objects.count()} traces, {TraceRule.objects.count()} rules.")
+
+
+def _resolve_past(today: datetime.date) -> None:
+    """Past traces: most done in time, some late, one in five not done or left overdue.
+
+    The choice is a function of the trace itself, so a second run decides the same way.
+    """
+    for trace in Trace.objects.open().filter(due_date__lt=today):
+        choice = (trace.stay_id or 0) + trace.department_id + len(trace.text)
+        if choice % 5 == 4:
+            continue  # left open: the day page and the dashboard show it overdue
+        if choice % 5 == 3:
             services.resolve(
                 trace,
                 Trace.Status.NOT_DONE,
                 None,
                 expected="open",
-                reason="Guest asked for no visits",
+                reason="The guest asked not to be disturbed",
             )
-        else:
-            services.resolve(trace, Trace.Status.DONE, None, expected="open")
-    if stdout:
-        stdout.write(f"traces: {Trace.objects.count()} traces, {TraceRule.objects.count()} rules")
+            continue
+        services.resolve(trace, Trace.Status.DONE, None, expected="open")
+        # When it was done, for the report: mostly in time, sometimes two hours late.
+        late = datetime.timedelta(hours=2 if choice % 5 == 2 else -1)
+        Trace.objects.filter(pk=trace.pk).update(resolved_at=trace.due_at() + late)
