@@ -20,14 +20,19 @@ ROUTES = {
 def world(users):
     from django.utils import timezone
 
+    from arrivals.models import VipLevel
     from guestdesk.models import Department
     from tests.arrivals.factories import StayFactory
-    from traces.models import Trace
+    from traces.models import Trace, TraceRule
 
+    housekeeping = Department.objects.get(code="housekeeping")
+    TraceRule.objects.create(
+        vip_level=VipLevel.objects.get(code="VIP1"), department=housekeeping, text="Fruit plate"
+    )
     stay = StayFactory(arrival_date=timezone.localdate())
     trace = Trace.objects.create(
         stay=stay,
-        department=Department.objects.get(code="housekeeping"),
+        department=housekeeping,
         due_date=stay.arrival_date,
         text="Fruit plate",
     )
