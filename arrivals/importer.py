@@ -575,7 +575,7 @@ class StayImporter(engine.Importer):
 
     def after_commit(self) -> None:
         announce_vip(self.vip_ids)
-        announce_changed(self.changed_ids)
+        announce_changed(self.changed_ids, committed=True)
 
 
 IMPORTERS = [StayImporter]

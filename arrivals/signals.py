@@ -26,8 +26,12 @@ def announce_vip(stay_ids):
     transaction.on_commit(send)
 
 
-def announce_changed(stay_ids):
-    """Send `stays_changed` for `stay_ids` once the surrounding transaction commits."""
+def announce_changed(stay_ids, *, committed=False):
+    """Send `stays_changed` for `stay_ids` once the surrounding transaction commits.
+
+    committed=True: the writes are committed already (an importer's after_commit), so the
+    signal goes now and queues nothing behind the import's own task.
+    """
     stay_ids = sorted(set(stay_ids))
     if not stay_ids:
         return
@@ -35,4 +39,7 @@ def announce_changed(stay_ids):
     def send():
         stays_changed.send(sender=Stay, stay_ids=stay_ids)
 
-    transaction.on_commit(send)
+    if committed:
+        send()
+    else:
+        transaction.on_commit(send)
