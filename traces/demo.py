@@ -58,15 +58,16 @@ def load(stdout: Any = None) -> None:
 
 
 def _resolve_past(today: datetime.date) -> None:
-    """Past traces: most done in time, some late, one in five not done or left overdue.
+    """Past traces: most done in time, some late, a few not done, and yesterday's first one
+    left open (the day page and the dashboard show it overdue).
 
-    The choice is a function of the trace itself, so a second run decides the same way.
+    Left-open is decided the same way on a second run, so the demo stays as it was.
     """
-    for trace in Trace.objects.open().filter(due_date__lt=today):
-        choice = (trace.stay_id or 0) + trace.department_id + len(trace.text)
-        if choice % 5 == 4:
-            continue  # left open: the day page and the dashboard show it overdue
-        if choice % 5 == 3:
+    yesterday = today - datetime.timedelta(days=1)
+    kept = Trace.objects.open().filter(due_date=yesterday).order_by("pk").first()
+    past = Trace.objects.open().filter(due_date__lt=today).exclude(pk=getattr(kept, "pk", None))
+    for index, trace in enumerate(past.order_by("pk")):
+        if index % 6 == 5:
             services.resolve(
                 trace,
                 Trace.Status.NOT_DONE,
@@ -77,5 +78,5 @@ def _resolve_past(today: datetime.date) -> None:
             continue
         services.resolve(trace, Trace.Status.DONE, None, expected="open")
         # When it was done, for the report: mostly in time, sometimes two hours late.
-        late = datetime.timedelta(hours=2 if choice % 5 == 2 else -1)
+        late = datetime.timedelta(hours=2 if index % 4 == 3 else -1)
         Trace.objects.filter(pk=trace.pk).update(resolved_at=trace.due_at() + late)
