@@ -65,7 +65,9 @@ def _resolve_past(today: datetime.date) -> None:
     """
     yesterday = today - datetime.timedelta(days=1)
     kept = Trace.objects.open().filter(due_date=yesterday).order_by("pk").first()
-    past = Trace.objects.open().filter(due_date__lt=today).exclude(pk=getattr(kept, "pk", None))
+    past = Trace.objects.open().filter(due_date__lt=today)
+    if kept is not None:
+        past = past.exclude(pk=kept.pk)
     for index, trace in enumerate(past.order_by("pk")):
         if index % 6 == 5:
             services.resolve(
