@@ -57,7 +57,7 @@ class ApiKeyAdmin(admin.ModelAdmin):
         if change:
             obj.save()
             return
-        obj.created_by = request.user  # type: ignore[assignment]
+        obj.created_by = request.user
         key = ApiKey.objects.assign_key(obj)
         obj.save()
         messages.warning(

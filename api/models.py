@@ -5,7 +5,6 @@ import secrets
 import uuid
 from typing import Any, ClassVar
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
@@ -14,6 +13,7 @@ from rest_framework_api_key.models import AbstractAPIKey, BaseAPIKeyManager
 
 from api.event_types import EVENTS
 from guestdesk import personal
+from guestdesk.fields import staff_user
 
 # What a key may do. Staff sessions read with their role's rights instead (api.auth).
 SCOPES = {
@@ -64,14 +64,7 @@ class ApiKey(AbstractAPIKey):
         validators=[validate_networks],
         help_text=_("One address or network (10.0.0.0/24) per line; empty: any address."),
     )
-    created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("created by"),
-    )
+    created_by = staff_user(_("created by"))
     last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
 
     objects: ClassVar[ApiKeyManager] = ApiKeyManager()  # type: ignore[assignment]
@@ -100,14 +93,7 @@ class ApiCall(models.Model):
     key = models.ForeignKey(
         ApiKey, on_delete=models.SET_NULL, null=True, blank=True, related_name="calls"
     )
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("staff user"),
-    )
+    user = staff_user(_("staff user"))
     method = models.CharField(_("method"), max_length=10)
     path = models.CharField(_("path"), max_length=300)
     status = models.PositiveSmallIntegerField(_("status"))

@@ -3,7 +3,7 @@ from modeltranslation.admin import TranslationAdmin
 
 from arrivals import services
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, StayChange, VipLevel
-from arrivals.signals import announce_vip
+from arrivals.signals import announce_changed, announce_vip
 
 
 @admin.register(VipLevel)
@@ -44,6 +44,7 @@ class StayAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if services.raised_vip(old_rank, obj.vip_level):
             announce_vip([obj.pk])
+        announce_changed([obj.pk])
 
 
 @admin.register(ImportProfile)

@@ -32,7 +32,7 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
-from arrivals.signals import announce_vip
+from arrivals.signals import announce_changed, announce_vip
 from guestdesk import phones
 from guestdesk.imports import batches, engine, sql
 from guestdesk.imports.engine import text as _text
@@ -380,6 +380,7 @@ class StayImporter(engine.Importer):
         self.mapped = set(self.columns)
         self.guests = GuestIndex()
         self.vip_ids: list[int] = []
+        self.changed_ids: list[int] = []
         self.dates: set[date] = set()
 
     @classmethod
@@ -475,6 +476,7 @@ class StayImporter(engine.Importer):
             Stay.objects.bulk_update(
                 changed, [*STAY_FIELDS.values(), "missing_from_batch", "updated_at"]
             )
+            self.changed_ids.extend(stay.pk for stay in changed)
         # New guests, then their stays and history: one set-based insert each.
         fresh = [guest for guest in new_guests if guest.pk is None]
         for guest, pk in zip(fresh, sql.insert(Guest, [g.values for g in fresh]), strict=True):
@@ -487,6 +489,7 @@ class StayImporter(engine.Importer):
         for values, pk in zip(new_stays, sql.insert(Stay, new_stays), strict=True):
             if values.get("vip_level_id"):
                 self.vip_ids.append(pk)
+            self.changed_ids.append(pk)
             history.append(
                 {
                     "stay_id": pk,
@@ -591,6 +594,7 @@ class StayImporter(engine.Importer):
 
     def after_commit(self) -> None:
         announce_vip(self.vip_ids)
+        announce_changed(self.changed_ids, committed=True)
 
 
 IMPORTERS = [StayImporter]
@@ -664,6 +668,7 @@ def apply_waiting_vip(batch: ImportBatch, user: Any) -> int:
             )
         )
     StayChange.objects.bulk_create(history)
+    announce_changed([change.stay_id for change in history])
     ImportRow.objects.filter(pk__in=[row.pk for row in waiting]).update(
         action=ImportRow.Action.APPLIED
     )

@@ -4,7 +4,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from arrivals.models import Stay, StayChange, VipLevel
-from arrivals.signals import announce_vip
+from arrivals.signals import announce_changed, announce_vip
 from guestdesk import transitions
 
 
@@ -22,6 +22,7 @@ def transition(stay, to_status, by, expected_from=None):
         expected=expected_from or stay.status,
         changes=lambda current: {"updated_at": timezone.now()},
     )
+    announce_changed([stay.pk])
     return stay
 
 
@@ -89,6 +90,7 @@ def update_stay(stay, fields, by, kind=StayChange.Kind.EDIT):
         StayChange.objects.create(stay=stay, kind=kind, changes=changes, changed_by=by)
         if "vip_level" in changes and raised_vip(before.get("vip_level_rank"), stay.vip_level):
             announce_vip([stay.pk])
+        announce_changed([stay.pk])
     remember(stay)
     return changes
 

@@ -11,6 +11,7 @@ from django.dispatch import Signal
 from arrivals.models import Stay
 
 vip_stay_changed = Signal()
+stays_changed = Signal()
 
 
 def announce_vip(stay_ids):
@@ -23,3 +24,22 @@ def announce_vip(stay_ids):
         vip_stay_changed.send(sender=Stay, stay_ids=stay_ids)
 
     transaction.on_commit(send)
+
+
+def announce_changed(stay_ids, *, committed=False):
+    """Send `stays_changed` for `stay_ids` once the surrounding transaction commits.
+
+    committed=True: the writes are committed already (an importer's after_commit), so the
+    signal goes now and queues nothing behind the import's own task.
+    """
+    stay_ids = sorted(set(stay_ids))
+    if not stay_ids:
+        return
+
+    def send():
+        stays_changed.send(sender=Stay, stay_ids=stay_ids)
+
+    if committed:
+        send()
+    else:
+        transaction.on_commit(send)

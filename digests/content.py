@@ -10,7 +10,7 @@ from itertools import groupby
 
 from arrivals.models import Stay
 from digests.models import Section
-from guestdesk.registry import events_on
+from guestdesk.registry import digest_items_on, events_on
 
 # Email clients ignore the site's stylesheet (vip-<colour> classes), so a digest paints a VIP
 # badge with inline styles: the same colours as static/css/guestdesk.css.
@@ -53,6 +53,7 @@ class DayFacts:
     departures: list = field(default_factory=list)
     in_house: list = field(default_factory=list)
     events: list = field(default_factory=list)
+    items: list = field(default_factory=list)  # what departments must do (traces)
 
     @classmethod
     def collect(cls, day):
@@ -66,7 +67,7 @@ class DayFacts:
         )
         departures = list(Stay.objects.departing_on(day).active().for_lists().order_by("room"))
         in_house = list(Stay.objects.in_house_on(day).birthday_on(day).for_lists())
-        return cls(day, arrivals, departures, in_house, events_on(day))
+        return cls(day, arrivals, departures, in_house, events_on(day), digest_items_on(day))
 
 
 @dataclass
@@ -107,6 +108,7 @@ def build(subscription, facts):
         "vip_stay_ids": [s.pk for s in vip],
         "arrival_count": len(facts.arrivals),
         "pax": sum(s.adults + s.children for s in facts.arrivals),
+        "items": [i for i in facts.items if i.department_id == subscription.department_id],
     }
     if wants(Section.VIP):
         context["vip_groups"] = [

@@ -43,6 +43,8 @@ AUDITED: tuple[str, ...] = (
     "requests_desk.ServiceRequest",
     "reviews.Topic",
     "reviews.Review",
+    "traces.TraceRule",
+    "traces.Trace",
 )
 
 # What a change made in a web request without a named path is recorded as.

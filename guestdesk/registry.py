@@ -136,3 +136,13 @@ def events_on(day: date) -> list[Any]:
     for module in _modules("events"):
         found.extend(module.events_on(day))
     return found
+
+
+def digest_items_on(day: date) -> list[Any]:
+    """What departments must do on `day`, from every app with a `digest_items.py`
+    (`items_on(day)`); each item has a `department_id` and a `text`. The digests list a
+    department's own items without importing the app that owns them (department traces)."""
+    found: list[Any] = []
+    for module in _modules("digest_items"):
+        found.extend(module.items_on(day))
+    return found

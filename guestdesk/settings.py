@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "reviews",
     "guestportal",
     "api",
+    "traces",
 ]
 # The project's own apps: the entries of INSTALLED_APPS that are packages in this folder.
 # Catalogues, the i18n tooling and the route tests derive from this, never from a list.
@@ -331,6 +332,9 @@ for _name in ("RETENTION_GUEST_DAYS", "RETENTION_FILES_DAYS"):
     if globals()[_name] < 1:
         raise ImproperlyConfigured(f"{_name} must be at least 1 (days).")
 ERASURE_KEEPS_REVIEW_TEXT = env.boolean("ERASURE_KEEPS_REVIEW_TEXT", True)
+
+# Department traces: may a department member give a trace to another department?
+GUESTDESK_TRACES_CROSS_DEPARTMENT = env.boolean("GUESTDESK_TRACES_CROSS_DEPARTMENT", False)
 
 # Largest e-ticket or voucher a guest request accepts.
 REQUESTS_ATTACHMENT_MAX_MB = env.integer("REQUESTS_ATTACHMENT_MAX_MB", 10)

@@ -33,4 +33,5 @@ urlpatterns = [
     path("reviews/", include("reviews.urls")),
     path("guest/", include("guestportal.urls")),
     path("api/v1/", include("api.urls")),
+    path("", include("traces.urls")),
 ]

@@ -32,6 +32,7 @@ MAY_IMPORT = {
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
     "guestportal": {"guestdesk", "arrivals", "board", "requests_desk", "vendors", "reviews"},
     "api": {"guestdesk", "arrivals", "board", "digests", "requests_desk", "reviews"},
+    "traces": {"guestdesk", "arrivals", "digests", "requests_desk"},
 }
 
 
