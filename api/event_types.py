@@ -1,8 +1,7 @@
 """The webhook events GuestDesk sends. A new one: add it here and call `api.webhooks.emit`.
 
-`trace.resolved` is listed for the department traces: once they exist, their service (or
-a signal receiver in `api/signals.py`) calls `emit("trace.resolved", f"trace:{pk}", data)`
-in the transaction that resolves the trace; nothing else is needed.
+`trace.resolved` comes from `traces.signals.trace_resolved` (a receiver in `api/signals.py`),
+sent inside the transaction that resolves the trace.
 """
 
 from django.utils.translation import gettext_lazy as _

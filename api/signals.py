@@ -19,6 +19,8 @@ from digests.models import Digest
 from digests.signals import digest_acknowledged
 from requests_desk.models import RequestEvent
 from reviews.models import Review
+from traces.models import Trace
+from traces.signals import trace_resolved
 
 
 def stay_data(stay: Stay) -> dict:
@@ -113,3 +115,20 @@ def review_added(sender: Any, instance: Review, created: bool, **kwargs: Any) ->
         "stay_id": instance.stay_id,
     }
     webhooks.emit("review.created", f"review:{instance.pk}", data, deliver_webhook.delay)
+
+
+@receiver(trace_resolved, dispatch_uid="api-trace-resolved")
+def trace_done(sender: Any, trace: Trace, **kwargs: Any) -> None:
+    """Sent inside the resolving transaction: the event commits with the trace's new status."""
+    row = Trace.objects.select_related("department", "stay").get(pk=trace.pk)
+    data = {
+        "id": row.pk,
+        "stay_id": row.stay_id,
+        "confirmation_number": row.stay.confirmation_number if row.stay else None,
+        "request_id": row.request_id,
+        "department": row.department.code,
+        "status": row.status,
+        "reason": row.reason,
+        "resolved_at": row.resolved_at.isoformat() if row.resolved_at else None,
+    }
+    webhooks.emit("trace.resolved", f"trace:{row.pk}", data, deliver_webhook.delay)

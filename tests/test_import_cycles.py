@@ -21,7 +21,8 @@ PENDING: set[tuple[str, ...]] = set()
 
 # The apps each low-level package may import (besides itself): the direction of DESIGN,
 # guestdesk <- arrivals <- digests, requests_desk, reviews, board; requests_desk -> vendors;
-# reviews -> requests_desk (follow-ups of reviews are guest requests).
+# reviews -> requests_desk (follow-ups of reviews are guest requests);
+# api -> every app it reports on (traces for `trace.resolved`).
 MAY_IMPORT = {
     "guestdesk": set(),
     "arrivals": {"guestdesk"},
@@ -31,7 +32,7 @@ MAY_IMPORT = {
     "vendors": {"guestdesk", "arrivals"},
     "requests_desk": {"guestdesk", "arrivals", "vendors"},
     "guestportal": {"guestdesk", "arrivals", "board", "requests_desk", "vendors", "reviews"},
-    "api": {"guestdesk", "arrivals", "board", "digests", "requests_desk", "reviews"},
+    "api": {"guestdesk", "arrivals", "board", "digests", "requests_desk", "reviews", "traces"},
     "traces": {"guestdesk", "arrivals", "digests", "requests_desk"},
 }
 

@@ -14,6 +14,7 @@ from arrivals.models import Stay
 from guestdesk import audit, roles, transitions
 from guestdesk.models import Department
 from traces.models import Trace, TraceRule
+from traces.signals import trace_resolved
 
 # Stays are brought in step this many at a time (one lock and a few queries per chunk).
 CHUNK = 500
@@ -67,18 +68,21 @@ def resolve(trace: Trace, to_status: str, by: Any, *, expected: str, reason: str
     if to_status == Trace.Status.NOT_DONE and not reason:
         raise transitions.NotAllowed(_("Say why it could not be done."))
     now = timezone.now()
-    return transitions.transition(
-        trace,
-        to_status,
-        by,
-        expected=expected,
-        changes=lambda current: {
-            "resolved_by": by,
-            "resolved_at": now,
-            "reason": reason if to_status == Trace.Status.NOT_DONE else "",
-        },
-        at=now,
-    )
+    with transaction.atomic():
+        resolved = transitions.transition(
+            trace,
+            to_status,
+            by,
+            expected=expected,
+            changes=lambda current: {
+                "resolved_by": by,
+                "resolved_at": now,
+                "reason": reason if to_status == Trace.Status.NOT_DONE else "",
+            },
+            at=now,
+        )
+        trace_resolved.send(sender=Trace, trace=resolved)
+    return resolved
 
 
 def sync_stays(stay_ids: Iterable[int]) -> None:

@@ -230,3 +230,59 @@ def test_event_data_and_stored_answers_go_after_the_files_retention(db, pms, set
     event.refresh_from_db()
     assert "Nurlanova" not in str(event.payload)
     assert "C-1001" not in str(IdempotentWrite.objects.get().body)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_resolved_trace_reaches_the_receiver_once_with_its_stay_and_department(
+    receiver_factory, quick, department_client, department_member, agent
+):
+    from django.urls import reverse
+
+    from guestdesk.transitions import ChangedMeanwhile
+    from tests.traces.conftest import a_trace
+    from traces import services as trace_services
+
+    receiver = receiver_factory(verify=True)
+    endpoint(receiver.url, events=["trace.resolved"])
+    done = a_trace(text="Qx-Fruit plate")
+    department_client.post(
+        reverse("traces:resolve", args=[done.pk]),
+        {"status": "done", "expected": "open", "next": "/departments/housekeeping/"},
+    )
+    not_done = a_trace(text="Qx-Welcome dessert")
+    trace_services.resolve(not_done, "not_done", agent, expected="open", reason="Qx-No cake")
+    # A second click on a resolved trace changes nothing and sends nothing.
+    with pytest.raises(ChangedMeanwhile):
+        trace_services.resolve(done, "done", agent, expected="open")
+
+    events = receiver.events()
+    assert [(e["type"], e["data"]["id"]) for e in events] == [
+        ("trace.resolved", done.pk),
+        ("trace.resolved", not_done.pk),
+    ]
+    first, second = (e["data"] for e in events)
+    done.refresh_from_db()
+    assert first == {
+        "id": done.pk,
+        "stay_id": done.stay_id,
+        "confirmation_number": done.stay.confirmation_number,
+        "request_id": None,
+        "department": "housekeeping",
+        "status": "done",
+        "reason": "",
+        "resolved_at": done.resolved_at.isoformat(),
+    }
+    assert second["status"] == "not_done" and second["reason"] == "Qx-No cake"
+    assert WebhookEvent.objects.filter(kind="trace.resolved").count() == 2
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_cancelled_trace_sends_no_trace_resolved_event(receiver_factory, quick, agent):
+    from guestdesk import transitions
+    from tests.traces.conftest import a_trace
+
+    receiver = receiver_factory()
+    endpoint(receiver.url, events=["trace.resolved"])
+    transitions.transition(a_trace(), "cancelled", None)
+    assert receiver.received == []
+    assert not WebhookEvent.objects.exists()
