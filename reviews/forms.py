@@ -9,6 +9,7 @@ from guestdesk.forms import form_field
 from guestdesk.imports.pages import check_upload
 from guestdesk.models import Department
 from reviews.models import Review, Topic
+from traces.models import TEXT_MAX_LENGTH as TRACE_TEXT_MAX_LENGTH
 
 DEFAULT_DAYS = 90
 
@@ -52,6 +53,9 @@ class ResponseForm(forms.Form):
     )
 
 
+REQUEST, TRACE = "request", "trace"
+
+
 class FollowUpForm(forms.Form):
     """What a follow-up asks of which department; the department defaults to the topic's."""
 
@@ -70,13 +74,28 @@ class FollowUpForm(forms.Form):
         max_length=2000,
         strip=True,
     )
+    kind = forms.ChoiceField(
+        label=_("As"),
+        choices=[
+            (REQUEST, _("a guest request")),
+            (TRACE, _("a task for the department (trace)")),
+        ],
+        initial=REQUEST,
+        required=False,
+        widget=forms.RadioSelect,
+    )
 
     def __init__(self, *args, review: Review | None = None, **kwargs):
+        self.review = review
         if review is not None and "initial" not in kwargs:
             complaints = [link.topic for link in review.topic_links.all() if link.is_negative]
             kwargs["initial"] = {"topic": complaints[0].pk if complaints else None}
         super().__init__(*args, **kwargs)
         small_controls(self)
+        if review is not None and review.stay_id is None:
+            self.fields["kind"].help_text = _(
+                "A trace needs the stay the review is matched to; this review has none."
+            )
 
     def clean(self):
         super().clean()
@@ -87,6 +106,21 @@ class FollowUpForm(forms.Form):
         if department is None:
             raise forms.ValidationError(_("Choose the department that should do the work."))
         data["department"] = department
+        data["kind"] = data.get("kind") or REQUEST
+        if data["kind"] == TRACE:
+            if self.review is None or self.review.stay_id is None:
+                raise forms.ValidationError(
+                    _(
+                        "This review is not matched to a stay, so the department cannot get "
+                        "a trace: match it to a stay or create a guest request."
+                    )
+                )
+            heading = f"{topic.name}: " if topic is not None else ""
+            if len(heading + data.get("note", "")) > TRACE_TEXT_MAX_LENGTH:
+                raise forms.ValidationError(
+                    _("A trace says what to do in at most %(limit)d characters.")
+                    % {"limit": TRACE_TEXT_MAX_LENGTH}
+                )
         return data
 
 

@@ -306,9 +306,8 @@ class ReviewTopic(models.Model):
 class ReviewFollowUp(models.Model):
     """Work a review asks of a department, and what became of it.
 
-    The work itself is a guest request (requests_desk); `request` is nullable so that other
-    kinds of work (a department's own task list) can be linked here later, each with its
-    own nullable link, without changing the follow-ups already made.
+    The work itself is a guest request (requests_desk) or, for a review matched to a stay,
+    a department trace (traces): one of the nullable links `request` and `trace` is set.
     """
 
     review = models.ForeignKey(
@@ -319,6 +318,12 @@ class ReviewFollowUp(models.Model):
     request = optional_link(
         "requests_desk.ServiceRequest",
         _("guest request"),
+        related_name="review_followups",
+        on_delete=models.SET_NULL,
+    )
+    trace = optional_link(
+        "traces.Trace",
+        _("trace"),
         related_name="review_followups",
         on_delete=models.SET_NULL,
     )
@@ -335,6 +340,8 @@ class ReviewFollowUp(models.Model):
 
     @property
     def is_done(self) -> bool:
+        if self.trace is not None:
+            return self.trace.status == "done"
         return self.request is not None and self.request.status == "done"
 
 

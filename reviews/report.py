@@ -201,11 +201,15 @@ def _topic_lines(start, end, previous, summary):
 
 
 def _followups(start, end) -> dict[int | None, dict[str, int]]:
-    """{topic id: {"total", "done"}} of follow-ups of the period's reviews (one query)."""
+    """{topic id: {"total", "done"}} of follow-ups of the period's reviews (one query);
+    a follow-up is done when its guest request or its trace is."""
     rows = (
         ReviewFollowUp.objects.filter(review__date__range=(start, end))
         .values("topic")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(request__status="done")))
+        .annotate(
+            total=Count("pk"),
+            done=Count("pk", filter=Q(request__status="done") | Q(trace__status="done")),
+        )
         .order_by()
     )
     return {row["topic"]: {"total": row["total"], "done": row["done"]} for row in rows}

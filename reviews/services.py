@@ -12,6 +12,7 @@ from requests_desk.types import RequestType
 from reviews import analysis
 from reviews.importer import ReviewImporter
 from reviews.models import Review, ReviewFollowUp, ReviewImport, Topic
+from traces import services as trace_services
 
 
 @transaction.atomic
@@ -68,6 +69,32 @@ def follow_up(
         requests_services.create_request(request_obj, user)
         return ReviewFollowUp.objects.create(
             review=review, topic=topic, department=department, request=request_obj, created_by=user
+        )
+
+
+def follow_up_trace(
+    review: Review, topic: Topic | None, department: Department, note: str, user
+) -> ReviewFollowUp:
+    """Give `department` a trace about the stay `review` is matched to, linked here.
+
+    Due today, or on the stay's arrival date when that is later (a review before the
+    guest's next stay); done when the department marks the trace done.
+    """
+    stay = review.stay
+    if stay is None:
+        raise ValueError("a trace needs the review's stay")
+    heading = f"{topic.name}: " if topic is not None else ""
+    with transaction.atomic():
+        trace = trace_services.add(
+            stay=stay,
+            department=department,
+            due_date=max(timezone.localdate(), stay.arrival_date),
+            due_time=None,
+            text=f"{heading}{note.strip()}",
+            by=user,
+        )
+        return ReviewFollowUp.objects.create(
+            review=review, topic=topic, department=department, trace=trace, created_by=user
         )
 
 

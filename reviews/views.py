@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,7 +15,7 @@ from guestdesk.imports import batches, pages
 from guestdesk.roles import role_required
 from reviews import report, services
 from reviews.filters import ReviewFilter
-from reviews.forms import FollowUpForm, GuestBookForm, ImportForm, PeriodForm, ResponseForm
+from reviews.forms import TRACE, FollowUpForm, GuestBookForm, ImportForm, PeriodForm, ResponseForm
 from reviews.importer import ReviewImporter
 from reviews.models import ResponseTemplate, Review, ReviewImport
 
@@ -99,7 +100,7 @@ def review_detail(request, pk):
         "templates": templates,
         "chosen": chosen,
         "followups": list(
-            review.followups.select_related("topic", "department", "request", "created_by")
+            review.followups.select_related("topic", "department", "request", "trace", "created_by")
         ),
         "followup_form": FollowUpForm(review=review),
     }
@@ -123,12 +124,26 @@ def review_templates(review: Review) -> list[ResponseTemplate]:
 def review_follow_up(request: HttpRequest, pk: int) -> HttpResponse:
     """One action: a guest request for the department concerned, linked to the review."""
     review = get_object_or_404(Review, pk=pk)
-    form = FollowUpForm(request.POST)
+    form = FollowUpForm(request.POST, review=review)
     if not form.is_valid():
         errors = [str(error) for errors in form.errors.values() for error in errors]
         messages.error(request, " ".join(errors))
         return redirect("reviews:review", pk=pk)
     data = form.cleaned_data
+    if data["kind"] == TRACE:
+        followup = services.follow_up_trace(
+            review, data["topic"], data["department"], data["note"], request.user
+        )
+        assert followup.trace is not None
+        messages.success(
+            request,
+            _("Trace for %(department)s due %(date)s created.")
+            % {
+                "department": data["department"].name,
+                "date": date_format(followup.trace.due_date, "SHORT_DATE_FORMAT"),
+            },
+        )
+        return redirect("reviews:review", pk=pk)
     followup = services.follow_up(
         review, data["topic"], data["department"], data["note"], request.user
     )

@@ -80,7 +80,7 @@ def test_the_manager_answers_from_a_template_and_sends_a_follow_up(
     page.get_by_role("button", name="Save response").click()
     expect(page.locator(".alert-success")).to_contain_text("Response saved.")
     page.fill("#id_note", "Replace the carpet in room 512.")
-    page.get_by_role("button", name="Create a request for the department").click()
+    page.get_by_role("button", name="Create the follow-up for the department").click()
     expect(page.locator(".alert-success")).to_contain_text("created for Housekeeping")
     followup = page.locator("[data-testid=review-followup]")
     expect(followup).to_contain_text("Housekeeping")
