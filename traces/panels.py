@@ -7,18 +7,37 @@ from arrivals.models import Stay
 from guestdesk import roles
 from guestdesk.models import Department
 from guestdesk.registry import Card
+from requests_desk.models import ServiceRequest
 from traces import services
 from traces.forms import TraceForm
 from traces.models import Trace
 
 
 def panels(request: HttpRequest, kind: str, obj: Any) -> list[Card]:
-    """A stay's traces with the form to add one; the VIP list's open / done per department."""
+    """A stay's traces with the form to add one; the VIP list's open / done per department;
+    a guest request's traces with the form to add one (the desk)."""
     if kind == "stay":
         return [_stay_panel(request, obj)]
     if kind == "vip_list" and roles.is_desk(request.user):
         return [_vip_list_panel(obj)]
+    if kind == "request" and roles.is_desk(request.user):
+        return [_request_panel(request, obj)]
     return []
+
+
+def _request_panel(request: HttpRequest, service_request: ServiceRequest) -> Card:
+    """A guest request's traces, with the form to give a department one (the desk only)."""
+    now = timezone.now()
+    traces = list(Trace.objects.for_lists().live().filter(request=service_request))
+    for trace in traces:
+        trace.overdue = trace.is_overdue(now)  # type: ignore[attr-defined]
+        trace.can_resolve = True  # type: ignore[attr-defined]
+    form = TraceForm(
+        departments=services.departments_for(request.user),
+        initial={"due_date": timezone.localdate()},
+    )
+    context = {"traces": traces, "service_request": service_request, "form": form}
+    return Card("traces/_request_panel.html", context, order=25)
 
 
 def _stay_panel(request: HttpRequest, stay: Stay) -> Card:

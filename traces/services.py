@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from arrivals.models import Stay
 from guestdesk import audit, roles, transitions
 from guestdesk.models import Department
+from requests_desk.models import ServiceRequest
 from traces.models import Trace, TraceRule
 from traces.signals import trace_resolved
 
@@ -36,21 +37,24 @@ def may_resolve(user: Any, trace: Trace) -> bool:
 
 def add(
     *,
-    stay: Stay,
+    stay: Stay | None,
     department: Department,
     due_date: date,
     due_time: time | None,
     text: str,
     by: Any,
+    request: ServiceRequest | None = None,
 ) -> Trace:
-    """Give `department` a trace about `stay`, due on `due_date` (at `due_time` if given)."""
+    """Give `department` a trace about `stay` (and/or guest `request`), due on `due_date`
+    (at `due_time` if given)."""
     trace = Trace.objects.create(
         stay=stay,
+        request=request,
         department=department,
         due_date=due_date,
         due_time=due_time,
         text=text.strip(),
-        anchor_date=stay.arrival_date,
+        anchor_date=stay.arrival_date if stay is not None else None,
         created_by=by,
     )
     return trace

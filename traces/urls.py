@@ -14,5 +14,6 @@ urlpatterns = [
     ),
     path("traces/report/", views.report, name="report"),
     path("traces/stay/<int:pk>/add/", views.add, name="add"),
+    path("traces/request/<int:pk>/add/", views.add_for_request, name="add_for_request"),
     path("traces/<int:pk>/resolve/", views.resolve, name="resolve"),
 ]

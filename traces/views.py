@@ -13,6 +13,7 @@ from guestdesk import roles
 from guestdesk.http import AuthenticatedHttpRequest, safe_next
 from guestdesk.models import Department
 from guestdesk.transitions import TransitionError
+from requests_desk.models import ServiceRequest
 from traces import report as weekly
 from traces import services
 from traces.day import DepartmentDay
@@ -94,6 +95,32 @@ def add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
         errors = "; ".join(str(e) for field in form.errors.values() for e in field)
         messages.error(request, _("The trace was not added: %(errors)s") % {"errors": errors})
     return redirect(safe_next(request, stay_url(stay)))
+
+
+@roles.role_required(*roles.DESK)
+@require_POST
+def add_for_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The desk gives a department a trace about a guest request (and the request's stay)."""
+    service_request = get_object_or_404(ServiceRequest.objects.select_related("stay"), pk=pk)
+    form = TraceForm(request.POST, departments=services.departments_for(request.user))
+    if form.is_valid():
+        data = form.cleaned_data
+        trace = services.add(
+            stay=service_request.stay,
+            request=service_request,
+            department=data["department"],
+            due_date=data["due_date"],
+            due_time=data["due_time"],
+            text=data["text"],
+            by=request.user,
+        )
+        messages.success(
+            request, _("Trace added for %(department)s.") % {"department": trace.department}
+        )
+    else:
+        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
+        messages.error(request, _("The trace was not added: %(errors)s") % {"errors": errors})
+    return redirect(service_request.get_absolute_url())
 
 
 def stay_url(stay: Stay) -> str:

@@ -1,4 +1,4 @@
-from tests.routes import DESK, EVERY_STAFF, POST_ONLY, expect
+from tests.routes import DESK, DESK_POST_ONLY, EVERY_STAFF, POST_ONLY, expect
 
 
 def trace_kwargs(world):
@@ -13,6 +13,10 @@ ROUTES = {
     "traces:acknowledge_digest": {"kwargs": {"code": "housekeeping"}, "expect": POST_ONLY},
     "traces:report": {"expect": DESK},
     "traces:add": {"kwargs": lambda world: {"pk": world["trace_stay"].pk}, "expect": POST_ONLY},
+    "traces:add_for_request": {
+        "kwargs": lambda world: {"pk": world["trace_request"].pk},
+        "expect": DESK_POST_ONLY,
+    },
     "traces:resolve": {"kwargs": trace_kwargs, "expect": POST_ONLY},
 }
 
@@ -36,4 +40,10 @@ def world(users):
         due_date=stay.arrival_date,
         text="Fruit plate",
     )
-    return {"trace_stay": stay, "trace": trace}
+    from tests.requests_desk.factories import make_request
+
+    return {
+        "trace_stay": stay,
+        "trace": trace,
+        "trace_request": make_request("transfer", stay=stay),
+    }
