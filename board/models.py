@@ -162,7 +162,7 @@ class ServiceEntry(hours.HoursOwner, models.Model):
 
     objects: ClassVar[ServiceEntryManager["ServiceEntry"]] = ServiceEntryQuerySet.as_manager()
 
-    # Attached by board.views.grouped_entries for the page.
+    # Attached by board.views.with_status for the page.
     status: OpenStatus
     today_hours: list[Any]
 

@@ -49,18 +49,28 @@ def grouped_entries(
     now: datetime,
     order_by_score: dict[int, int] | None = None,
 ) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
-    """[(category value, label, [entries])] with each entry's open status attached."""
+    """[(category value, label, [entries])]; `with_status` then gives the shown ones their hours."""
     labels = dict(Category.choices)
     groups: dict[str, list[ServiceEntry]] = {}
     for entry in entries:
-        entry.status = entry.status_at(now)
-        entry.today_hours = entry.hours_on(timezone.localtime(now).date())
         groups.setdefault(entry.category, []).append(entry)
     order = list(labels)
     if order_by_score:
         best = {c: max(order_by_score[e.pk] for e in items) for c, items in groups.items()}
         order.sort(key=lambda c: -best.get(c, 0))
     return [(c, labels[c], groups[c]) for c in order if c in groups]
+
+
+def with_status(
+    groups: list[tuple[str, "StrOrPromise", list[ServiceEntry]]], now: datetime
+) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
+    """Attach whether each entry is open now and its hours today: only to the entries shown."""
+    today = timezone.localtime(now).date()
+    for _category, _label, entries in groups:
+        for entry in entries:
+            entry.status = entry.status_at(now)
+            entry.today_hours = entry.hours_on(today)
+    return groups
 
 
 def information(
@@ -104,6 +114,7 @@ def index(request):
         for entry in shown:
             kept.setdefault(entry.category, []).append(entry)
         groups = [(c, labels[c], kept[c]) for c in kept]
+    groups = with_status(groups, now)
     today = timezone.localdate()
     events = list(Event.objects.on_day(today).for_listing())
     return render(
@@ -363,6 +374,7 @@ def _guest_context(request):
     now = timezone.now()
     today = timezone.localdate()
     groups, _found = information(now, public_only=True)
+    groups = with_status(groups, now)
     return {
         "today": today,
         "now": now,
