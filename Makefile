@@ -41,7 +41,7 @@ test: $(VENV)/.installed-dev
 MOMENTS ?= 2026-12-01T09:00 2026-12-31T23:50 2027-01-01T00:10 2027-01-03T23:30 \
 	2027-01-04T07:30 2028-02-28T23:30 2028-02-29T01:00
 DATE_SENSITIVE ?= tests/board tests/digests tests/arrivals tests/requests_desk tests/vendors \
-	tests/reviews tests/privacy tests/guestdesk/test_demo.py
+	tests/reviews tests/traces tests/guestportal tests/privacy tests/guestdesk/test_demo.py
 test-dates: $(VENV)/.installed-dev
 	DATABASE_URL="$${DATABASE_URL:-$$($(PY) -m guestdesk.localdb $(TEST_DATABASE_URL))}" \
 		$(PY) -m tests.moments $(MOMENTS) -- $(DATE_SENSITIVE) $(PYTEST_ARGS)
