@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.http import HttpRequest
+from django.urls import reverse
 from django.utils import timezone
 
 from arrivals.models import Stay
@@ -36,8 +37,9 @@ def _request_panel(request: HttpRequest, service_request: ServiceRequest) -> Car
         departments=services.departments_for(request.user),
         initial={"due_date": timezone.localdate()},
     )
-    context = {"traces": traces, "service_request": service_request, "form": form}
-    return Card("traces/_request_panel.html", context, order=25)
+    add_url = reverse("traces:add_for_request", args=[service_request.pk])
+    context = {"traces": traces, "form": form, "add_url": add_url, "testid": "request-"}
+    return Card("traces/_panel.html", context, order=25)
 
 
 def _stay_panel(request: HttpRequest, stay: Stay) -> Card:
@@ -57,7 +59,9 @@ def _stay_panel(request: HttpRequest, stay: Stay) -> Card:
         if departments
         else None
     )
-    return Card("traces/_stay_panel.html", {"traces": traces, "stay": stay, "form": form}, order=20)
+    add_url = reverse("traces:add", args=[stay.pk])
+    context = {"traces": traces, "form": form, "add_url": add_url, "testid": ""}
+    return Card("traces/_panel.html", context, order=20)
 
 
 def _vip_list_panel(day: Any) -> Card:
