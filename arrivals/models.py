@@ -31,6 +31,13 @@ def birthday_in(birthday: date, year: int) -> date:
     return birthday.replace(year=year)
 
 
+def birthday_within(birthday: date | None, first: date, last: date) -> bool:
+    """A birthday (kept as birthday_in says) falls between `first` and `last`, both included."""
+    if not birthday:
+        return False
+    return any(first <= birthday_in(birthday, year) <= last for year in {first.year, last.year})
+
+
 def birthday_q(day: date, field: str = "birthday") -> Q:
     """Rows whose `field` is kept as a birthday on `day` (see birthday_in)."""
     q = Q(**{f"{field}__month": day.month, f"{field}__day": day.day})
@@ -325,12 +332,6 @@ class Stay(HasTransitions, Timestamped):
 
     # Annotated by StayQuerySet.with_returning().
     is_returning: bool
-    # Set by the day lists (arrivals.views._list_rows) for their templates.
-    status_text: str
-    action_buttons: str
-    country_code: str
-    country_name: str
-    pax_title: str
     PERSONAL_OWNER = "guest"
     PERSONAL_FIELDS = {
         "special_attention": personal.TEXT,
@@ -371,13 +372,7 @@ class Stay(HasTransitions, Timestamped):
     @property
     def birthday_in_stay(self):
         """The guest has a birthday between arrival and departure (a cake on the list)."""
-        birthday = self.guest.birthday
-        if not birthday:
-            return False
-        return any(
-            self.arrival_date <= birthday_in(birthday, year) <= self.departure_date
-            for year in {self.arrival_date.year, self.departure_date.year}
-        )
+        return birthday_within(self.guest.birthday, self.arrival_date, self.departure_date)
 
     @property
     def is_reviewed(self):

@@ -1,5 +1,6 @@
 from collections.abc import Callable
 from datetime import date, timedelta
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, TypedDict
 
 from django.conf import settings
@@ -11,12 +12,14 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
+from arrivals.day_rows import day_rows, day_totals
 from arrivals.filters import StayFilter
 from arrivals.forms import (
     AnonymiseForm,
@@ -27,7 +30,6 @@ from arrivals.forms import (
     VipReviewForm,
 )
 from arrivals.models import Guest, ImportBatch, ImportProfile, Stay, StayQuerySet, VipLevel
-from arrivals.templatetags.arrivals_tags import party
 from guestdesk import audit, erasure, roles
 from guestdesk.csv import csv_response
 from guestdesk.http import attach, safe_next
@@ -80,7 +82,8 @@ def _reach(user):
     return {"desk": desk, "contacts": desk, "security": security}
 
 
-def _day_stays(request, kind, day):
+def _day_filter(request, kind, day) -> tuple[StayFilter, list[VipLevel], StayQuerySet]:
+    """The day's list filtered and sorted as asked, the VIP levels and the unfiltered day."""
     levels = list(VipLevel.objects.all())
     base = LISTS[kind]["stays"](day).for_lists()
     # The nationality and language filters offer what the day's guests have, not all 250
@@ -95,10 +98,13 @@ def _day_stays(request, kind, day):
         nationalities=[code for code, _language in pairs if code],
         languages=[code for _country, code in pairs if code],
     )
-    # list() runs the query here, so the template renders without touching the database.
-    # The rows show no reviewer: the user join is left out of this one query.
-    stays = list(filters.qs.select_related(None).select_related("guest", "vip_level"))
-    return filters.form, levels, base, stays
+    return filters, levels, base
+
+
+def _day_stays(request, kind, day) -> list[Stay]:
+    """The stays of an export, as models (the rows show no reviewer: no user join)."""
+    filters, _levels, _base = _day_filter(request, kind, day)
+    return list(filters.qs.select_related(None).select_related("guest", "vip_level"))
 
 
 def _totals(base):
@@ -139,14 +145,24 @@ def _list_page(request, kind, day):
     picked = _picked_day(request, LISTS[kind]["url"])
     if picked:
         return picked
-    form, levels, base, stays = _day_stays(request, kind, day)
+    filters, levels, base = _day_filter(request, kind, day)
+    stays = day_rows(filters.qs, levels)
+    form = filters.form
+    reach = _reach(request.user)
+    hidden = format_html(
+        '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
+        '<input type="hidden" name="next" value="{}">',
+        get_token(request),
+        request.get_full_path(),
+    )
     rows = {
-        "kind": kind,
-        "stays": _list_rows(stays),
+        "stays": stays,
+        "arrivals": kind == "arrivals",
         "label": _row_labels(),
-        "reach": _reach(request.user),
-        "next_path": request.get_full_path(),
-        "csrf_value": get_token(request),
+        "desk": reach["desk"],
+        "contacts": reach["contacts"],
+        "security": reach["security"],
+        "hidden": hidden,
         "stay_prefix": reverse("arrivals:stay", kwargs={"pk": 0}).removesuffix("0/"),
     }
     context = {
@@ -156,11 +172,12 @@ def _list_page(request, kind, day):
         "url_name": LISTS[kind]["url"],
         "export_url": reverse(LISTS[kind]["export"], kwargs={"day": day}),
         "form": form,
-        "stays": rows["stays"],
+        "stays": stays,
         # Jinja2 escaped the rows' values already; the page takes its output as HTML.
         "rows": mark_safe(render_to_string("arrivals/stay_rows.html", rows, using="rows")),  # noqa: S308
-        "totals": _totals(base),
-        "reach": rows["reach"],
+        # Unfiltered, the rows are the day as the totals count it: no second query.
+        "totals": _totals(base) if form.active_filters else day_totals(stays),
+        "reach": reach,
         "query": request.GET.urlencode(),
         "vip_only": request.GET.get("vip") == "vip",
         "vip_toggle": _toggled(request.GET, "vip", "vip"),
@@ -168,63 +185,20 @@ def _list_page(request, kind, day):
     return render(request, "arrivals/stay_list.html", context)
 
 
-def _row_labels() -> dict[str, str]:
+def _row_labels() -> SimpleNamespace:
     """The rows' fixed words, translated once per page (the row template has no text)."""
-    return {
-        "vip": _("VIP"),
-        "eta": _("ETA"),
-        "dates": _("Dates"),
-        "room": _("Room"),
-        "nights": _("Nights"),
-        "pax": _("Pax"),
-        "nationality": _("Nationality"),
-        "language": _("Lang."),
-        "notes": _("Notes"),
-        "status": _("Status"),
-        "returning_title": _("Returning guest"),
-        "returning": _("returning"),
-        "birthday": _("Birthday during the stay"),
-        "pickup_title": _("Pickup needed"),
-        "pickup": _("pickup"),
-        "allergies": _("allergies:"),
-        "missing": _("Not in the latest PMS file"),
-        "cancel_stay": _("Cancel stay"),
-        "keep": _("Keep"),
-        "none": _("No stays match."),
-    }
-
-
-def _list_rows(stays: list[Stay]) -> list[Stay]:
-    """Give each stay what its row shows, worked out once per status or country, not per row.
-
-    The day list renders hundreds of rows: translated labels, country names and the
-    action buttons are the same for every stay of a status, so they are built here in one
-    pass instead of by includes and tags inside the template's loop.
-    """
-    labels = dict(Stay.Status.choices)
-    buttons: dict[str, str] = {}
-    countries: dict[str, str] = {}
-    parties: dict[tuple[int, int], str] = {}
-    for stay in stays:
-        status = stay.status
-        if status not in buttons:
-            moves = stay.allowed_moves()
-            buttons[status] = (
-                render_to_string("arrivals/_status_buttons.html", {"moves": moves}) if moves else ""
-            )
-        country = stay.guest.nationality  # django-countries builds a Country at each access
-        code = country.code
-        if code and code not in countries:
-            countries[code] = str(country.name)
-        sizes = (stay.adults, stay.children)
-        if sizes not in parties:
-            parties[sizes] = party(*sizes)  # "1 adult, 2 children", plurals right
-        stay.status_text = str(labels.get(status, status))
-        stay.action_buttons = buttons[status]
-        stay.country_code = code
-        stay.country_name = countries.get(code, "")
-        stay.pax_title = parties[sizes]
-    return stays
+    return SimpleNamespace(
+        returning_title=_("Returning guest"),
+        returning=_("returning"),
+        birthday=_("Birthday during the stay"),
+        pickup_title=_("Pickup needed"),
+        pickup=_("pickup"),
+        allergies=_("allergies:"),
+        missing=_("Not in the latest PMS file"),
+        cancel_stay=_("Cancel stay"),
+        keep=_("Keep"),
+        none=_("No stays match."),
+    )
 
 
 def _toggled(params, key, value):
@@ -259,7 +233,7 @@ def departures(request, day=None):
 
 
 def _export(request, kind, day):
-    _form, _levels, _base, stays = _day_stays(request, kind, day)
+    stays = _day_stays(request, kind, day)
     reach = _reach(request.user)
     header = [
         _("Confirmation"),

@@ -1,4 +1,5 @@
-/* Shared by every page: print buttons, confirmations and charts (Chart.js, vendored).
+/* Shared by every page: print buttons, confirmations, charts (Chart.js, vendored) and the
+ * labels of list cells shown as cards on a phone.
  *
  * A button with data-print (or data-print-now) prints the page. A <canvas data-chart="ID">
  * draws the chart described by the JSON script element ID (Django's json_script):
@@ -74,7 +75,26 @@
     });
   }
 
+  // Long staff lists send no label in every cell: <table class="table-cards" data-card-labels>
+  // has its cells labelled from the header, for the card layout on a phone.
+  function labelCells(table) {
+    if (!table.tHead) { return; }
+    var labels = Array.prototype.map.call(table.tHead.rows[0].cells, function (th) {
+      return th.textContent.trim();
+    });
+    Array.prototype.forEach.call(table.tBodies, function (body) {
+      Array.prototype.forEach.call(body.rows, function (row) {
+        Array.prototype.forEach.call(row.cells, function (cell, index) {
+          if (cell.colSpan === 1 && labels[index] && !cell.hasAttribute("data-label")) {
+            cell.setAttribute("data-label", labels[index]);
+          }
+        });
+      });
+    });
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     document.querySelectorAll("canvas[data-chart]").forEach(draw);
+    document.querySelectorAll("table[data-card-labels]").forEach(labelCells);
   });
 })();
