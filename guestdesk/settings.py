@@ -144,6 +144,9 @@ TEMPLATES = [
     },
 ]
 
+# Widgets are drawn by Jinja2 from Django's own widget templates (guestdesk/form_renderer.py).
+FORM_RENDERER = "guestdesk.form_renderer.FormRenderer"
+
 # Database: DATABASE_URL (postgres://user:pass@host:5432/name); SQLite in development.
 _database_url = (
     _required(env.string, "DATABASE_URL", "") or f"sqlite:///{VAR_DIR / 'guestdesk.sqlite3'}"
