@@ -7,6 +7,13 @@ arrivals pages use the same QuerySet methods (arriving_on, departing_on, in_hous
 
 from dataclasses import dataclass, field
 from itertools import groupby
+from types import SimpleNamespace
+from typing import Any
+
+from django.template import engines
+from django.utils import translation
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext, ngettext
 
 from arrivals.models import Stay
 from digests.models import Section
@@ -54,6 +61,9 @@ class DayFacts:
     in_house: list = field(default_factory=list)
     events: list = field(default_factory=list)
     items: list = field(default_factory=list)  # what departments must do (traces)
+    # A stay's lines as rendered for one language, phone rule and set of preferences: the
+    # same for every department (and every section) that shows them that way.
+    lines: dict = field(default_factory=dict)
 
     @classmethod
     def collect(cls, day):
@@ -70,14 +80,25 @@ class DayFacts:
         return cls(day, arrivals, departures, in_house, events_on(day), digest_items_on(day))
 
 
+class StayList(list):
+    """A section's stays; `html` and `text` are all their lines (each line ends the same way)."""
+
+    @property
+    def html(self) -> SafeString:
+        return mark_safe("".join([row.html for row in self]))  # noqa: S308
+
+    @property
+    def text(self) -> SafeString:
+        return mark_safe("".join([row.text + "\n" for row in self]))  # noqa: S308
+
+
 @dataclass
 class Group:
     level: object
     stays: list
 
 
-def _preferences(stay, department_code):
-    names = PREFERENCES_FOR.get(department_code, ALL_PREFERENCES)
+def _preferences(stay, names):
     guest = stay.guest
     return [
         (guest._meta.get_field(name).verbose_name, getattr(guest, name))
@@ -86,24 +107,76 @@ def _preferences(stay, department_code):
     ]
 
 
+def _labels() -> SimpleNamespace:
+    """The words of a stay's lines in the active language (their templates hold none)."""
+    return SimpleNamespace(
+        returning=gettext("returning"),
+        room=gettext("room"),
+        eta=gettext("ETA"),
+        pax=gettext("pax"),
+        notes=gettext("Notes"),
+        nights=lambda n: ngettext("%(nights)s night", "%(nights)s nights", n) % {"nights": n},
+    )
+
+
+@dataclass
+class StayLines:
+    """One stay as a digest shows it, rendered once per way of showing it.
+
+    Every department's digest lists the day's arrivals, some in several sections; the
+    lines differ only by language, the phone rule and the preferences shown, so each
+    variant is rendered once for the day (DayFacts.lines) by the Jinja2 "rows" engine.
+    """
+
+    stay: Any
+    preferences: list
+    vip_style: str
+    show_phone: bool
+    rendered: dict  # DayFacts.lines
+    key: tuple
+
+    def _render(self, template: str) -> str:
+        language = translation.get_language()
+        key = (self.key, template, language)
+        if key not in self.rendered:
+            labels = self.rendered.get(language) or self.rendered.setdefault(language, _labels())
+            context = {"row": self, "stay": self.stay, "label": labels}
+            self.rendered[key] = engines["rows"].get_template(template).render(context)
+        return self.rendered[key]
+
+    @property
+    def html(self) -> SafeString:
+        return mark_safe(self._render("emails/digest_stay.html"))  # noqa: S308  (Jinja2 escaped it)
+
+    @property
+    def text(self) -> SafeString:
+        # Plain text, not escaped; the "text" engine puts it into the text body as it is.
+        return mark_safe(self._render("emails/digest_stay.txt"))  # noqa: S308
+
+
 def build(subscription, facts):
     """The template context of `subscription`'s digest for the day of `facts`."""
     code = subscription.department.code
     wants = subscription.wants
     vip = [s for s in facts.arrivals if subscription.includes_vip(s.vip_level)]
+    names = PREFERENCES_FOR.get(code, ALL_PREFERENCES)
+    show_phone = subscription.show_phone_numbers
     rows = {
-        stay.pk: {
-            "stay": stay,
-            "preferences": _preferences(stay, code),
-            "vip_style": vip_badge_style(stay.vip_level),
-        }
+        stay.pk: StayLines(
+            stay,
+            _preferences(stay, names),
+            vip_badge_style(stay.vip_level),
+            show_phone,
+            facts.lines,
+            (stay.pk, names, show_phone),
+        )
         for stay in facts.arrivals
     }
     context = {
         "day": facts.day,
         "department": subscription.department,
         "sections": [s for s in Section.values if wants(s)],
-        "show_phone": subscription.show_phone_numbers,
+        "show_phone": show_phone,
         "vip_count": len(vip),
         "vip_stay_ids": [s.pk for s in vip],
         "arrival_count": len(facts.arrivals),
@@ -112,13 +185,13 @@ def build(subscription, facts):
     }
     if wants(Section.VIP):
         context["vip_groups"] = [
-            Group(level, [rows[s.pk] for s in stays])
+            Group(level, StayList(rows[s.pk] for s in stays))
             for level, stays in groupby(vip, key=lambda s: s.vip_level)
         ]
     if wants(Section.ARRIVALS):
-        context["arrivals"] = [rows[s.pk] for s in facts.arrivals]
+        context["arrivals"] = StayList(rows[s.pk] for s in facts.arrivals)
     if wants(Section.RETURNING):
-        context["returning"] = [rows[s.pk] for s in facts.arrivals if s.is_returning]
+        context["returning"] = StayList(rows[s.pk] for s in facts.arrivals if s.is_returning)
     if wants(Section.DIETARY):
         context["dietary"] = [
             rows[s.pk] for s in facts.arrivals if s.guest.dietary_needs or s.guest.allergies
