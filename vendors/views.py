@@ -113,10 +113,19 @@ def _month(month):
 @role_required(*roles.MANAGERS)
 def commission(request, month):
     report = services.commission_report(*_month(month))
-    for group in report.suppliers:
+    # 50 suppliers a page; the month's totals stay whole, and print and CSV show everyone.
+    groups, page, total = paginate(request, report.suppliers)
+    for group in groups:
         for row in group.rows:
             row.basis = services.commission_basis(row)
-    return render(request, "vendors/commission.html", {"report": report})
+    context = {
+        "report": report,
+        "groups": groups,
+        "page": page,
+        "total": total,
+        "printing": page is None,
+    }
+    return render(request, "vendors/commission.html", context)
 
 
 @role_required(*roles.MANAGERS)

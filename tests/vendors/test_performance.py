@@ -163,3 +163,25 @@ def test_the_report_runs_the_same_queries_for_many_rows(
     manager_client.get(url)
     with django_assert_max_num_queries(6):
         manager_client.get(url)
+
+
+def test_a_long_report_shows_50_suppliers_a_page_with_the_whole_months_totals(manager_client):
+    when = datetime.datetime(2026, 3, 15, 12, 0, tzinfo=ALMATY)
+    for i in range(55):
+        done(make_supplier(name=f"Supplier {i:02d}"), when, Decimal("1000"))
+    url = reverse("vendors:commission", kwargs={"month": "2026-03"})
+
+    first = manager_client.get(url).content.decode()
+    assert first.count('data-testid="commission-supplier"') == 50
+    assert "Supplier 00" in first and "Supplier 50" not in first
+    assert 'data-testid="pager"' in first and 'data-testid="print-all"' in first
+    totals = first[first.index('data-testid="commission-totals"') :]
+    assert ">55<" in totals  # the month's requests, all pages
+
+    second = manager_client.get(url, {"page": 2}).content.decode()
+    assert second.count('data-testid="commission-supplier"') == 5
+    assert "Supplier 54" in second and "Supplier 00" not in second
+
+    printed = manager_client.get(url, {"print": 1}).content.decode()
+    assert printed.count('data-testid="commission-supplier"') == 55
+    assert 'data-testid="pager"' not in printed
