@@ -12,6 +12,7 @@ from simple_history.models import HistoricalRecords
 
 from guestdesk import personal, roles
 from guestdesk.fields import optional_link, staff_user
+from guestdesk.querysets import words_match
 from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
 from requests_desk.types import (
@@ -77,15 +78,14 @@ def departments_types(user):
 class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
     def search(self, text: str) -> Self:
         """Every word matches the number, the guest's (or walk-in's) name or the room."""
-        for word in text.split():
-            self = self.filter(
-                Q(number__icontains=word)
-                | Q(walk_in_name__icontains=word)
-                | Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(stay__room__iexact=word)
-            )
-        return self
+        lookups = (
+            "number__icontains",
+            "walk_in_name__icontains",
+            "guest__first_name__icontains",
+            "guest__last_name__icontains",
+            "stay__room__iexact",
+        )
+        return words_match(self, text, lookups)
 
     def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
