@@ -5,24 +5,13 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from arrivals.models import Guest, ImportProfile
-from guestdesk.forms import form_field
+from guestdesk.forms import form_field, small_controls
 from guestdesk.imports.pages import check_upload
 from guestdesk.models import Department
 from reviews.models import Review, Topic
 from traces.models import TEXT_MAX_LENGTH as TRACE_TEXT_MAX_LENGTH
 
 DEFAULT_DAYS = 90
-
-
-def small_controls(form: forms.Form) -> None:
-    """Bootstrap's small controls, for filter bars rendered field by field."""
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.CheckboxInput):
-            field.widget.attrs["class"] = "form-check-input"
-        elif isinstance(field.widget, forms.Select):
-            field.widget.attrs["class"] = "form-select form-select-sm"
-        else:
-            field.widget.attrs["class"] = "form-control form-control-sm"
 
 
 class GuestBookForm(forms.ModelForm):
