@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from arrivals.languages import language_choices
 from arrivals.models import (
@@ -158,16 +159,29 @@ ENCODINGS = [
 DELIMITERS = [("", _("Detect")), (",", ","), (";", ";"), ("\t", _("Tab"))]
 
 
-class ImportUploadForm(forms.Form):
-    """Upload a PMS file with a saved profile, or describe the columns here."""
+def profile_field(kind: str, empty_label: StrOrPromise) -> forms.ModelChoiceField:
+    """The choice of a saved import profile of `kind`; `empty_label` says what none means."""
+    return forms.ModelChoiceField(
+        label=_("Import profile"),
+        queryset=ImportProfile.objects.filter(kind=kind),
+        required=False,
+        empty_label=empty_label,
+    )
+
+
+class ImportFileForm(forms.Form):
+    """An import's file, refused over the size limit; subclasses add the profile and more."""
 
     file = forms.FileField(label=_("CSV or XLSX file"))
-    profile = forms.ModelChoiceField(
-        label=_("Import profile"),
-        queryset=ImportProfile.objects.filter(kind=ImportProfile.Kind.STAYS),
-        required=False,
-        empty_label=_("New profile (fill in below)"),
-    )
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"])
+
+
+class ImportUploadForm(ImportFileForm):
+    """Upload a PMS file with a saved profile, or describe the columns here."""
+
+    profile = profile_field(ImportProfile.Kind.STAYS, _("New profile (fill in below)"))
     full_day = forms.BooleanField(
         label=_("Full-day file"),
         required=False,
@@ -191,9 +205,6 @@ class ImportUploadForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
         help_text=_('GuestDesk field: column name, e.g. {"confirmation_number": "Conf No"}.'),
     )
-
-    def clean_file(self):
-        return check_upload(self.cleaned_data["file"])
 
     def clean_columns(self):
         text = self.cleaned_data["columns"].strip()
