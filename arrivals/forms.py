@@ -63,12 +63,7 @@ class GuestForm(forms.ModelForm):
             "phone",
             "birthday",
             "default_vip_level",
-            "room_preference",
-            "pillow_preference",
-            "dietary_needs",
-            "allergies",
-            "occasions",
-            "preferences_notes",
+            *Guest.PREFERENCES,
             "notes",
         ]
         widgets = {

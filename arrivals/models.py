@@ -153,6 +153,15 @@ class Guest(Timestamped):
     objects = GuestQuerySet.as_manager()
 
     history = HistoricalRecords()
+    # What the guest likes, as the desk and the departments' digests show it.
+    PREFERENCES = (
+        "room_preference",
+        "pillow_preference",
+        "dietary_needs",
+        "allergies",
+        "occasions",
+        "preferences_notes",
+    )
     PERSONAL_OWNER = "pk"
     PERSONAL_FIELDS = {
         "first_name": personal.NAME,

@@ -8,7 +8,7 @@ arrivals pages use the same QuerySet methods (arriving_on, departing_on, in_hous
 from dataclasses import dataclass, field
 from itertools import groupby
 
-from arrivals.models import Stay
+from arrivals.models import Guest, Stay
 from digests.models import Section
 from guestdesk.registry import digest_items_on, events_on
 
@@ -36,14 +36,7 @@ PREFERENCES_FOR = {
     "housekeeping": ("room_preference", "pillow_preference"),
     "food-beverage": ("dietary_needs", "allergies"),
 }
-ALL_PREFERENCES = (
-    "room_preference",
-    "pillow_preference",
-    "dietary_needs",
-    "allergies",
-    "occasions",
-    "preferences_notes",
-)
+ALL_PREFERENCES = Guest.PREFERENCES
 
 
 @dataclass
