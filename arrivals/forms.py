@@ -14,6 +14,7 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
+from guestdesk.forms import label_languages
 from guestdesk.imports.pages import check_upload
 
 
@@ -83,9 +84,6 @@ class GuestForm(forms.ModelForm):
             self.fields["default_vip_level"].disabled = True
 
 
-LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-
-
 class VipLevelForm(forms.ModelForm):
     """A VIP level with its name and amenity in each language (digests pick the reader's)."""
 
@@ -112,13 +110,7 @@ class VipLevelForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bases = {"name": _("Level name"), "amenity": _("Amenity to prepare")}
-        for base, label in bases.items():
-            for code, language in LANGUAGE_NAMES.items():
-                self.fields[f"{base}_{code}"].label = _("%(field)s (%(language)s)") % {
-                    "field": label,
-                    "language": language,
-                }
+        label_languages(self, {"name": _("Level name"), "amenity": _("Amenity to prepare")})
         # A level needs a name in at least the fallback language (English).
         self.fields["name_en"].required = True
 
