@@ -14,7 +14,7 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
-from guestdesk.forms import label_languages
+from guestdesk.forms import in_languages, label_languages
 from guestdesk.imports.pages import check_upload
 
 
@@ -91,20 +91,14 @@ class VipLevelForm(forms.ModelForm):
         model = VipLevel
         fields = [
             "code",
-            "name_kk",
-            "name_ru",
-            "name_en",
+            *in_languages("name"),
             "rank",
             "colour",
-            "amenity_kk",
-            "amenity_ru",
-            "amenity_en",
+            *in_languages("amenity"),
             "departments",
         ]
         widgets = {
-            "amenity_kk": forms.Textarea(attrs={"rows": 2}),
-            "amenity_ru": forms.Textarea(attrs={"rows": 2}),
-            "amenity_en": forms.Textarea(attrs={"rows": 2}),
+            **dict.fromkeys(in_languages("amenity"), forms.Textarea(attrs={"rows": 2})),
             "departments": forms.CheckboxSelectMultiple,
         }
 

@@ -13,7 +13,7 @@ from board.models import (
     ServiceEntry,
     Venue,
 )
-from guestdesk.forms import form_field, label_languages
+from guestdesk.forms import form_field, in_languages, label_languages
 from guestdesk.models import Department
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
@@ -32,12 +32,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title_kk",
-            "title_ru",
-            "title_en",
-            "description_kk",
-            "description_ru",
-            "description_en",
+            *in_languages("title", "description"),
             "venue",
             "starts_at",
             "ends_at",
@@ -51,9 +46,7 @@ class EventForm(forms.ModelForm):
         widgets = {
             "starts_at": DATETIME_INPUT,
             "ends_at": DATETIME_INPUT,
-            "description_kk": TEXTAREA,
-            "description_ru": TEXTAREA,
-            "description_en": TEXTAREA,
+            **dict.fromkeys(in_languages("description"), TEXTAREA),
             "staff_notes": TEXTAREA,
             "departments": forms.CheckboxSelectMultiple,
         }
@@ -96,28 +89,13 @@ class ServiceEntryForm(forms.ModelForm):
         model = ServiceEntry
         fields = [
             "category",
-            "title_kk",
-            "title_ru",
-            "title_en",
-            "description_kk",
-            "description_ru",
-            "description_en",
-            "location_kk",
-            "location_ru",
-            "location_en",
-            "price_note_kk",
-            "price_note_ru",
-            "price_note_en",
+            *in_languages("title", "description", "location", "price_note"),
             "phone_extension",
             "always_open",
             "is_public",
             "order",
         ]
-        widgets = {
-            "description_kk": TEXTAREA,
-            "description_ru": TEXTAREA,
-            "description_en": TEXTAREA,
-        }
+        widgets = dict.fromkeys(in_languages("description"), TEXTAREA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -136,12 +114,7 @@ class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
         fields = [
-            "name_kk",
-            "name_ru",
-            "name_en",
-            "location_kk",
-            "location_ru",
-            "location_en",
+            *in_languages("name", "location"),
             "capacity",
             "active",
             "order",

@@ -30,6 +30,11 @@ def small_controls(form: forms.BaseForm) -> None:
             field.widget.attrs["class"] = "form-control form-control-sm"
 
 
+def in_languages(*bases: str) -> list[str]:
+    """The translated fields of `bases` in every language: "title_kk", "title_ru", ..."""
+    return [f"{base}_{code}" for base in bases for code, _name in settings.LANGUAGES]
+
+
 def label_languages(form: forms.BaseForm, base_labels: Mapping[str, StrOrPromise]) -> None:
     """Label translated fields "Title (Kazakh)" etc., in the reader's language.
 
