@@ -166,18 +166,7 @@ def deliver(pk: int, queue: Queue, retry: Callable[[int, int], Any]) -> bool:
                 claimed_until=None,
             )
             WebhookEndpoint.objects.filter(pk=delivery.endpoint_id).update(consecutive_failures=0)
-            following = (
-                WebhookDelivery.objects.filter(
-                    endpoint=delivery.endpoint_id,
-                    object_key=delivery.object_key,
-                    status=WebhookDelivery.Status.PENDING,
-                    pk__gt=pk,
-                )
-                .values_list("pk", flat=True)
-                .first()
-            )
-            if following:
-                queue(following)
+            _queue_following(delivery, queue)
             return True
         gave_up = attempts >= settings.WEBHOOK_MAX_ATTEMPTS
         delay = settings.WEBHOOK_RETRY_DELAY * 2 ** (attempts - 1)
@@ -193,21 +182,26 @@ def deliver(pk: int, queue: Queue, retry: Callable[[int, int], Any]) -> bool:
         )
         _pause_if_failing(delivery.endpoint_id)
         if gave_up:
-            following = (
-                WebhookDelivery.objects.filter(
-                    endpoint=delivery.endpoint_id,
-                    object_key=delivery.object_key,
-                    status=WebhookDelivery.Status.PENDING,
-                    pk__gt=pk,
-                )
-                .values_list("pk", flat=True)
-                .first()
-            )
-            if following:
-                queue(following)
+            _queue_following(delivery, queue)
         else:
             retry(pk, delay)
     return False
+
+
+def _queue_following(delivery: WebhookDelivery, queue: Queue) -> None:
+    """Queue the next pending delivery of the same object to the same endpoint, if any."""
+    following = (
+        WebhookDelivery.objects.filter(
+            endpoint=delivery.endpoint_id,
+            object_key=delivery.object_key,
+            status=WebhookDelivery.Status.PENDING,
+            pk__gt=delivery.pk,
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    if following:
+        queue(following)
 
 
 def _pause_if_failing(endpoint_pk: int) -> None:

@@ -3,6 +3,7 @@ import json
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from arrivals.languages import language_choices
 from arrivals.models import (
@@ -13,6 +14,7 @@ from arrivals.models import (
     VipLevel,
     validate_columns,
 )
+from guestdesk.forms import in_languages, label_languages
 from guestdesk.imports.pages import check_upload
 
 
@@ -62,12 +64,7 @@ class GuestForm(forms.ModelForm):
             "phone",
             "birthday",
             "default_vip_level",
-            "room_preference",
-            "pillow_preference",
-            "dietary_needs",
-            "allergies",
-            "occasions",
-            "preferences_notes",
+            *Guest.PREFERENCES,
             "notes",
         ]
         widgets = {
@@ -87,9 +84,6 @@ class GuestForm(forms.ModelForm):
             self.fields["default_vip_level"].disabled = True
 
 
-LANGUAGE_NAMES = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-
-
 class VipLevelForm(forms.ModelForm):
     """A VIP level with its name and amenity in each language (digests pick the reader's)."""
 
@@ -97,32 +91,20 @@ class VipLevelForm(forms.ModelForm):
         model = VipLevel
         fields = [
             "code",
-            "name_kk",
-            "name_ru",
-            "name_en",
+            *in_languages("name"),
             "rank",
             "colour",
-            "amenity_kk",
-            "amenity_ru",
-            "amenity_en",
+            *in_languages("amenity"),
             "departments",
         ]
         widgets = {
-            "amenity_kk": forms.Textarea(attrs={"rows": 2}),
-            "amenity_ru": forms.Textarea(attrs={"rows": 2}),
-            "amenity_en": forms.Textarea(attrs={"rows": 2}),
+            **dict.fromkeys(in_languages("amenity"), forms.Textarea(attrs={"rows": 2})),
             "departments": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        bases = {"name": _("Level name"), "amenity": _("Amenity to prepare")}
-        for base, label in bases.items():
-            for code, language in LANGUAGE_NAMES.items():
-                self.fields[f"{base}_{code}"].label = _("%(field)s (%(language)s)") % {
-                    "field": label,
-                    "language": language,
-                }
+        label_languages(self, {"name": _("Level name"), "amenity": _("Amenity to prepare")})
         # A level needs a name in at least the fallback language (English).
         self.fields["name_en"].required = True
 
@@ -158,16 +140,29 @@ ENCODINGS = [
 DELIMITERS = [("", _("Detect")), (",", ","), (";", ";"), ("\t", _("Tab"))]
 
 
-class ImportUploadForm(forms.Form):
-    """Upload a PMS file with a saved profile, or describe the columns here."""
+def profile_field(kind: str, empty_label: StrOrPromise) -> forms.ModelChoiceField:
+    """The choice of a saved import profile of `kind`; `empty_label` says what none means."""
+    return forms.ModelChoiceField(
+        label=_("Import profile"),
+        queryset=ImportProfile.objects.filter(kind=kind),
+        required=False,
+        empty_label=empty_label,
+    )
+
+
+class ImportFileForm(forms.Form):
+    """An import's file, refused over the size limit; subclasses add the profile and more."""
 
     file = forms.FileField(label=_("CSV or XLSX file"))
-    profile = forms.ModelChoiceField(
-        label=_("Import profile"),
-        queryset=ImportProfile.objects.filter(kind=ImportProfile.Kind.STAYS),
-        required=False,
-        empty_label=_("New profile (fill in below)"),
-    )
+
+    def clean_file(self):
+        return check_upload(self.cleaned_data["file"])
+
+
+class ImportUploadForm(ImportFileForm):
+    """Upload a PMS file with a saved profile, or describe the columns here."""
+
+    profile = profile_field(ImportProfile.Kind.STAYS, _("New profile (fill in below)"))
     full_day = forms.BooleanField(
         label=_("Full-day file"),
         required=False,
@@ -191,9 +186,6 @@ class ImportUploadForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 6, "class": "font-monospace"}),
         help_text=_('GuestDesk field: column name, e.g. {"confirmation_number": "Conf No"}.'),
     )
-
-    def clean_file(self):
-        return check_upload(self.cleaned_data["file"])
 
     def clean_columns(self):
         text = self.cleaned_data["columns"].strip()

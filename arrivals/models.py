@@ -21,6 +21,7 @@ from guestdesk import personal
 from guestdesk.emails import message_language
 from guestdesk.fields import Timestamped, optional_link, staff_user
 from guestdesk.imports.models import ImportBatchBase, ImportRowBase
+from guestdesk.querysets import words_match
 from guestdesk.transitions import HasTransitions
 
 
@@ -118,16 +119,14 @@ class GuestQuerySet(models.QuerySet["Guest"]):
         )
 
     def search(self, text) -> Self:
-        query = Q()
-        for word in text.split():
-            query &= (
-                Q(first_name__icontains=word)
-                | Q(last_name__icontains=word)
-                | Q(email__icontains=word)
-                | Q(phone__icontains=word)
-                | Q(stays__confirmation_number__iexact=word)
-            )
-        return self.filter(query).distinct()
+        lookups = (
+            "first_name__icontains",
+            "last_name__icontains",
+            "email__icontains",
+            "phone__icontains",
+            "stays__confirmation_number__iexact",
+        )
+        return words_match(self, text, lookups).distinct()
 
 
 class Guest(Timestamped):
@@ -161,6 +160,15 @@ class Guest(Timestamped):
     objects = GuestQuerySet.as_manager()
 
     history = HistoricalRecords()
+    # What the guest likes, as the desk and the departments' digests show it.
+    PREFERENCES = (
+        "room_preference",
+        "pillow_preference",
+        "dietary_needs",
+        "allergies",
+        "occasions",
+        "preferences_notes",
+    )
     PERSONAL_OWNER = "pk"
     PERSONAL_FIELDS = {
         "first_name": personal.NAME,
@@ -211,15 +219,14 @@ class Guest(Timestamped):
 class StayQuerySet(models.QuerySet["Stay"]):
     def search(self, text: str) -> Self:
         """Every word matches the guest's name, the confirmation number, room or company."""
-        for word in text.split():
-            self = self.filter(
-                Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(confirmation_number__icontains=word)
-                | Q(room__iexact=word)
-                | Q(company__icontains=word)
-            )
-        return self
+        lookups = (
+            "guest__first_name__icontains",
+            "guest__last_name__icontains",
+            "confirmation_number__icontains",
+            "room__iexact",
+            "company__icontains",
+        )
+        return words_match(self, text, lookups)
 
     def arriving_on(self, day) -> Self:
         return self.filter(arrival_date=day)

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, TypedDict
 from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count, Q, Sum
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse
+from django.http import Http404, HttpResponse, JsonResponse
 from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -582,8 +582,7 @@ def import_progress(request, pk):
 
 @role_required(*roles.DESK)
 def import_file(request, pk):
-    batch = get_object_or_404(ImportBatch, pk=pk)
-    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
+    return pages.original_file(get_object_or_404(ImportBatch, pk=pk))
 
 
 @role_required(*roles.DESK)

@@ -2,16 +2,7 @@ from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
 from board.models import Event, HoursException, OpeningHours, ServiceEntry, Venue
-
-
-class HoursInline(admin.TabularInline):
-    model = OpeningHours
-    extra = 0
-
-
-class ExceptionsInline(admin.TabularInline):
-    model = HoursException
-    extra = 0
+from guestdesk.admin import plain_inline
 
 
 @admin.register(ServiceEntry)
@@ -19,7 +10,7 @@ class ServiceEntryAdmin(TranslationAdmin):
     list_display = ["title", "category", "is_public", "always_open", "order"]
     list_filter = ["category", "is_public"]
     search_fields = ["title_kk", "title_ru", "title_en"]
-    inlines = [HoursInline, ExceptionsInline]
+    inlines = [plain_inline(OpeningHours), plain_inline(HoursException)]
 
 
 @admin.register(Venue)

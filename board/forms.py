@@ -13,27 +13,13 @@ from board.models import (
     ServiceEntry,
     Venue,
 )
-from guestdesk.forms import form_field
+from guestdesk.forms import form_field, in_languages, label_languages
 from guestdesk.models import Department
 
 DATETIME_INPUT = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
 TIME_INPUT = forms.TimeInput(attrs={"type": "time"}, format="%H:%M")
 DATE_INPUT = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 TEXTAREA = forms.Textarea(attrs={"rows": 3})
-
-
-def _language_labels(fields, base_labels):
-    """Label translated fields "Title (Kazakh)" etc., in the reader's language."""
-    names = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
-    labels = {}
-    for field in fields:
-        base, _sep, code = field.rpartition("_")
-        if code in names and base in base_labels:
-            labels[field] = _("%(field)s (%(language)s)") % {
-                "field": base_labels[base],
-                "language": names[code],
-            }
-    return labels
 
 
 class EventForm(forms.ModelForm):
@@ -46,12 +32,7 @@ class EventForm(forms.ModelForm):
     class Meta:
         model = Event
         fields = [
-            "title_kk",
-            "title_ru",
-            "title_en",
-            "description_kk",
-            "description_ru",
-            "description_en",
+            *in_languages("title", "description"),
             "venue",
             "starts_at",
             "ends_at",
@@ -65,9 +46,7 @@ class EventForm(forms.ModelForm):
         widgets = {
             "starts_at": DATETIME_INPUT,
             "ends_at": DATETIME_INPUT,
-            "description_kk": TEXTAREA,
-            "description_ru": TEXTAREA,
-            "description_en": TEXTAREA,
+            **dict.fromkeys(in_languages("description"), TEXTAREA),
             "staff_notes": TEXTAREA,
             "departments": forms.CheckboxSelectMultiple,
         }
@@ -82,11 +61,7 @@ class EventForm(forms.ModelForm):
         form_field(
             self, "departments", forms.ModelChoiceField
         ).queryset = Department.objects.active()
-        labels = _language_labels(
-            self.fields, {"title": _("Title"), "description": _("Description")}
-        )
-        for name, label in labels.items():
-            self.fields[name].label = label
+        label_languages(self, {"title": _("Title"), "description": _("Description")})
         for name in ("starts_at", "ends_at"):
             form_field(self, name, forms.DateTimeField).input_formats = [
                 "%Y-%m-%dT%H:%M",
@@ -114,33 +89,18 @@ class ServiceEntryForm(forms.ModelForm):
         model = ServiceEntry
         fields = [
             "category",
-            "title_kk",
-            "title_ru",
-            "title_en",
-            "description_kk",
-            "description_ru",
-            "description_en",
-            "location_kk",
-            "location_ru",
-            "location_en",
-            "price_note_kk",
-            "price_note_ru",
-            "price_note_en",
+            *in_languages("title", "description", "location", "price_note"),
             "phone_extension",
             "always_open",
             "is_public",
             "order",
         ]
-        widgets = {
-            "description_kk": TEXTAREA,
-            "description_ru": TEXTAREA,
-            "description_en": TEXTAREA,
-        }
+        widgets = dict.fromkeys(in_languages("description"), TEXTAREA)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = _language_labels(
-            self.fields,
+        label_languages(
+            self,
             {
                 "title": _("Title"),
                 "description": _("Description"),
@@ -148,20 +108,13 @@ class ServiceEntryForm(forms.ModelForm):
                 "price_note": _("Price"),
             },
         )
-        for name, label in labels.items():
-            self.fields[name].label = label
 
 
 class VenueForm(forms.ModelForm):
     class Meta:
         model = Venue
         fields = [
-            "name_kk",
-            "name_ru",
-            "name_en",
-            "location_kk",
-            "location_ru",
-            "location_en",
+            *in_languages("name", "location"),
             "capacity",
             "active",
             "order",
@@ -169,11 +122,7 @@ class VenueForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        labels = _language_labels(
-            self.fields, {"name": _("Name"), "location": _("Where in the hotel")}
-        )
-        for name, label in labels.items():
-            self.fields[name].label = label
+        label_languages(self, {"name": _("Name"), "location": _("Where in the hotel")})
 
 
 HoursFormSet: "type[BaseInlineFormSet[OpeningHours, ServiceEntry, Any]]" = inlineformset_factory(

@@ -15,7 +15,7 @@ from django.utils import translation
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext, ngettext
 
-from arrivals.models import Stay
+from arrivals.models import Guest, Stay
 from digests.models import Section
 from guestdesk.registry import digest_items_on, events_on
 
@@ -43,14 +43,7 @@ PREFERENCES_FOR = {
     "housekeeping": ("room_preference", "pillow_preference"),
     "food-beverage": ("dietary_needs", "allergies"),
 }
-ALL_PREFERENCES = (
-    "room_preference",
-    "pillow_preference",
-    "dietary_needs",
-    "allergies",
-    "occasions",
-    "preferences_notes",
-)
+ALL_PREFERENCES = Guest.PREFERENCES
 
 
 @dataclass

@@ -180,10 +180,15 @@ def acknowledge(request, pk):
     digest = _digest_for(request.user, pk)
     if not digest.department.members.filter(pk=request.user.pk).exists():
         raise PermissionDenied
+    acknowledge_as_member(request, digest)
+    return redirect("digests:detail", pk=digest.pk)
+
+
+def acknowledge_as_member(request, digest) -> None:
+    """`request.user`, a member of the digest's department, marks it read (and is told so)."""
     user = request.user
     name = user.get_full_name() or user.get_username()
     if services.acknowledge(digest, address=user.email, name=name, user=user):
         messages.success(request, _("The digest is marked as read."))
     else:
         messages.info(request, _("This digest was already marked as read."))
-    return redirect("digests:detail", pk=digest.pk)

@@ -1,10 +1,16 @@
 from django.contrib import admin, messages
+from django.db import models
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin
 
 from guestdesk.models import Department, OutboxMessage
 from guestdesk.tasks import retry_message
+
+
+def plain_inline(model: type[models.Model]) -> type[admin.TabularInline]:
+    """A table of `model`'s rows on its owner's page, without blank extra rows."""
+    return type(f"{model.__name__}Inline", (admin.TabularInline,), {"model": model, "extra": 0})
 
 
 @admin.register(Department)

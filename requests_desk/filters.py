@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from guestdesk.filters import CheckboxFilter, ListFilterSet
+from guestdesk.forms import small_controls
 from requests_desk import details
 from requests_desk.forms import UserChoiceField
 from requests_desk.models import ServiceRequestQuerySet, Status
@@ -27,13 +28,7 @@ class BoardFilterForm(forms.Form):
 
     def __init__(self, *args: Any, **kwargs: Any):
         super().__init__(*args, **kwargs)
-        for name, field in self.fields.items():
-            if name == "mine":
-                field.widget.attrs["class"] = "form-check-input"
-            elif isinstance(field.widget, forms.Select):
-                field.widget.attrs["class"] = "form-select form-select-sm"
-            else:
-                field.widget.attrs["class"] = "form-control form-control-sm"
+        small_controls(self)
 
 
 class AgentFilter(django_filters.Filter):

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+from django_stubs_ext import StrOrPromise
 from simple_history.models import HistoricalRecords
 
 from guestdesk import personal, roles
 from guestdesk.fields import optional_link, staff_user
+from guestdesk.querysets import words_match
 from guestdesk.transitions import HasTransitions
 from requests_desk import details as type_details
 from requests_desk.types import (
@@ -77,15 +79,14 @@ def departments_types(user):
 class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
     def search(self, text: str) -> Self:
         """Every word matches the number, the guest's (or walk-in's) name or the room."""
-        for word in text.split():
-            self = self.filter(
-                Q(number__icontains=word)
-                | Q(walk_in_name__icontains=word)
-                | Q(guest__first_name__icontains=word)
-                | Q(guest__last_name__icontains=word)
-                | Q(stay__room__iexact=word)
-            )
-        return self
+        lookups = (
+            "number__icontains",
+            "walk_in_name__icontains",
+            "guest__first_name__icontains",
+            "guest__last_name__icontains",
+            "stay__room__iexact",
+        )
+        return words_match(self, text, lookups)
 
     def open(self) -> Self:
         return self.filter(status__in=OPEN_STATUSES)
@@ -136,6 +137,19 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
         )
 
 
+def _amount(verbose_name: StrOrPromise, help_text: StrOrPromise = "") -> models.DecimalField:
+    """An amount of money a request may leave empty, never below zero."""
+    return models.DecimalField(
+        verbose_name,
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=help_text,
+    )
+
+
 class ServiceRequest(HasTransitions, models.Model):
     """A guest's order for something the hotel does not sell itself."""
 
@@ -177,33 +191,10 @@ class ServiceRequest(HasTransitions, models.Model):
     )
     assigned_to = staff_user(_("assigned agent"), related_name="assigned_requests")
     supplier = optional_link("vendors.Supplier", _("supplier"), related_name="requests")
-    cost = models.DecimalField(
-        _("cost"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text=_("What the supplier charges the hotel."),
-    )
-    price = models.DecimalField(
-        _("price to guest"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-    )
+    cost = _amount(_("cost"), help_text=_("What the supplier charges the hotel."))
+    price = _amount(_("price to guest"))
     currency = models.CharField(_("currency"), max_length=3, default="KZT")
-    commission = models.DecimalField(
-        _("commission"),
-        max_digits=12,
-        decimal_places=2,
-        null=True,
-        blank=True,
-        validators=[MinValueValidator(0)],
-        help_text=_("Leave empty to apply the supplier's terms."),
-    )
+    commission = _amount(_("commission"), help_text=_("Leave empty to apply the supplier's terms."))
     confirmation_reference = models.CharField(
         _("supplier confirmation reference"), max_length=100, blank=True
     )

@@ -9,6 +9,7 @@ from django.utils import timezone
 from guestdesk import roles
 from guestdesk.emails import queue_email
 from guestdesk.models import Department
+from guestdesk.querysets import claim_unmarked
 from requests_desk.models import RequestEvent, ServiceRequest
 
 log = logging.getLogger(__name__)
@@ -39,18 +40,15 @@ def notify_overdue():
     """
     now = timezone.now()
     with transaction.atomic():
-        overdue = list(
+        overdue = claim_unmarked(
             ServiceRequest.objects.overdue(now)
-            .filter(overdue_notified_at__isnull=True)
-            .select_for_update(skip_locked=True, of=("self",))
             .select_related("guest", "stay", "stay__guest", "assigned_to")
-            .order_by("due_at")
+            .order_by("due_at"),
+            "overdue_notified_at",
+            now,
         )
         if not overdue:
             return 0
-        ServiceRequest.objects.filter(pk__in=[r.pk for r in overdue]).update(
-            overdue_notified_at=now
-        )
         RequestEvent.objects.bulk_create(
             RequestEvent(request=r, kind=RequestEvent.Kind.OVERDUE, at=now) for r in overdue
         )

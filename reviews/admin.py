@@ -1,6 +1,7 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from guestdesk.admin import plain_inline
 from reviews.models import (
     ResponseTemplate,
     Review,
@@ -23,18 +24,13 @@ class SentimentLexiconAdmin(admin.ModelAdmin):
     list_display = ("language",)
 
 
-class ReviewTopicInline(admin.TabularInline):
-    model = ReviewTopic
-    extra = 0
-
-
 @admin.register(Review)
 class ReviewAdmin(admin.ModelAdmin):
     list_display = ("date", "source", "score", "author", "responded_at")
     list_filter = ("source", "language")
     search_fields = ("text", "title", "author", "external_id")
     raw_id_fields = ("guest", "stay", "responded_by", "created_by")
-    inlines = [ReviewTopicInline]
+    inlines = [plain_inline(ReviewTopic)]
 
 
 @admin.register(ReviewImport)

@@ -8,7 +8,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from guestdesk.filters import CheckboxFilter, ListFilterSet
-from reviews.forms import small_controls
+from guestdesk.forms import small_controls
 from reviews.models import Review, ReviewQuerySet, Topic
 
 

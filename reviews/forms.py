@@ -4,25 +4,14 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from arrivals.forms import ImportFileForm, profile_field
 from arrivals.models import Guest, ImportProfile
-from guestdesk.forms import form_field
-from guestdesk.imports.pages import check_upload
+from guestdesk.forms import form_field, small_controls
 from guestdesk.models import Department
 from reviews.models import Review, Topic
 from traces.models import TEXT_MAX_LENGTH as TRACE_TEXT_MAX_LENGTH
 
 DEFAULT_DAYS = 90
-
-
-def small_controls(form: forms.Form) -> None:
-    """Bootstrap's small controls, for filter bars rendered field by field."""
-    for field in form.fields.values():
-        if isinstance(field.widget, forms.CheckboxInput):
-            field.widget.attrs["class"] = "form-check-input"
-        elif isinstance(field.widget, forms.Select):
-            field.widget.attrs["class"] = "form-select form-select-sm"
-        else:
-            field.widget.attrs["class"] = "form-control form-control-sm"
 
 
 class GuestBookForm(forms.ModelForm):
@@ -124,25 +113,16 @@ class FollowUpForm(forms.Form):
         return data
 
 
-class ImportForm(forms.Form):
+class ImportForm(ImportFileForm):
     """Upload a reviews file; a saved profile maps other column names."""
 
-    file = forms.FileField(label=_("CSV or XLSX file"))
-    profile = forms.ModelChoiceField(
-        label=_("Import profile"),
-        queryset=ImportProfile.objects.filter(kind=ImportProfile.Kind.REVIEWS),
-        required=False,
-        empty_label=_("None: the header names the fields"),
-    )
+    profile = profile_field(ImportProfile.Kind.REVIEWS, _("None: the header names the fields"))
     source = forms.ChoiceField(
         label=_("Source"),
         required=False,
         choices=[("", _("From the file's source column")), *Review.Source.choices],
         help_text=_("Used for rows without a source column."),
     )
-
-    def clean_file(self):
-        return check_upload(self.cleaned_data["file"])
 
     def profile_settings(self) -> tuple[ImportProfile | None, dict]:
         profile = self.cleaned_data.get("profile")

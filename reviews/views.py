@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q
-from django.http import FileResponse, HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -210,8 +210,7 @@ def import_progress(request, pk):
 
 @role_required(*roles.DESK)
 def import_file(request, pk):
-    batch = get_object_or_404(ReviewImport, pk=pk)
-    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
+    return pages.original_file(get_object_or_404(ReviewImport, pk=pk))
 
 
 @role_required(*roles.MANAGERS)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from guestdesk import roles
 from guestdesk.emails import queue_email
 from guestdesk.models import Department
+from guestdesk.querysets import claim_unmarked
 from traces.models import Trace
 
 log = logging.getLogger(__name__)
@@ -37,15 +38,9 @@ def alert_overdue() -> int:
     """
     now = timezone.now()
     with transaction.atomic():
-        overdue = list(
-            Trace.objects.overdue(now)
-            .filter(alerted_at__isnull=True)
-            .select_for_update(skip_locked=True, of=("self",))
-            .for_lists()
-        )
+        overdue = claim_unmarked(Trace.objects.overdue(now).for_lists(), "alerted_at", now)
         if not overdue:
             return 0
-        Trace.objects.filter(pk__in=[t.pk for t in overdue]).update(alerted_at=now)
         context = {
             "site": settings.HOTEL_PUBLIC_URL.rstrip("/"),
             "hotel_name": settings.HOTEL_NAME,

@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from arrivals.models import Stay
-from digests import services as digests_services
+from digests.views import acknowledge_as_member
 from guestdesk import roles
 from guestdesk.http import AuthenticatedHttpRequest, safe_next
 from guestdesk.models import Department
@@ -64,49 +64,19 @@ def acknowledge_digest(request: AuthenticatedHttpRequest, code: str) -> HttpResp
     if not department.members.filter(pk=request.user.pk).exists():
         raise Http404
     digest = get_object_or_404(department.digests.daily().on(timezone.localdate()))
-    user = request.user
-    name = user.get_full_name() or user.get_username()
-    if digests_services.acknowledge(digest, address=user.email, name=name, user=user):
-        messages.success(request, _("The digest is marked as read."))
-    else:
-        messages.info(request, _("This digest was already marked as read."))
+    acknowledge_as_member(request, digest)
     return redirect("traces:department", code=department.code)
 
 
-@roles.role_required(*roles.READERS)
-@require_POST
-def add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    stay = get_object_or_404(Stay, pk=pk)
+def _add_from_form(
+    request: AuthenticatedHttpRequest, stay: Stay | None, service_request: ServiceRequest | None
+) -> None:
+    """Add the trace the posted form describes, and tell the user how that went."""
     form = TraceForm(request.POST, departments=services.departments_for(request.user))
     if form.is_valid():
         data = form.cleaned_data
         trace = services.add(
             stay=stay,
-            department=data["department"],
-            due_date=data["due_date"],
-            due_time=data["due_time"],
-            text=data["text"],
-            by=request.user,
-        )
-        messages.success(
-            request, _("Trace added for %(department)s.") % {"department": trace.department}
-        )
-    else:
-        errors = "; ".join(str(e) for field in form.errors.values() for e in field)
-        messages.error(request, _("The trace was not added: %(errors)s") % {"errors": errors})
-    return redirect(safe_next(request, stay_url(stay)))
-
-
-@roles.role_required(*roles.DESK)
-@require_POST
-def add_for_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
-    """The desk gives a department a trace about a guest request (and the request's stay)."""
-    service_request = get_object_or_404(ServiceRequest.objects.select_related("stay"), pk=pk)
-    form = TraceForm(request.POST, departments=services.departments_for(request.user))
-    if form.is_valid():
-        data = form.cleaned_data
-        trace = services.add(
-            stay=service_request.stay,
             request=service_request,
             department=data["department"],
             due_date=data["due_date"],
@@ -120,6 +90,22 @@ def add_for_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
     else:
         errors = "; ".join(str(e) for field in form.errors.values() for e in field)
         messages.error(request, _("The trace was not added: %(errors)s") % {"errors": errors})
+
+
+@roles.role_required(*roles.READERS)
+@require_POST
+def add(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    stay = get_object_or_404(Stay, pk=pk)
+    _add_from_form(request, stay, None)
+    return redirect(safe_next(request, stay_url(stay)))
+
+
+@roles.role_required(*roles.DESK)
+@require_POST
+def add_for_request(request: AuthenticatedHttpRequest, pk: int) -> HttpResponse:
+    """The desk gives a department a trace about a guest request (and the request's stay)."""
+    service_request = get_object_or_404(ServiceRequest.objects.select_related("stay"), pk=pk)
+    _add_from_form(request, service_request.stay, service_request)
     return redirect(service_request.get_absolute_url())
 
 

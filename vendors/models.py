@@ -29,6 +29,24 @@ EXPIRY_WARNING_DAYS = 30
 VERIFY_EVERY_DAYS = 90
 
 
+def _labels(codes: Iterable[str], choices: Iterable[tuple[Any, Any]]) -> list:
+    """The labels of `codes` in code order (an unknown code stands for itself)."""
+    labels = dict(choices)
+    return [labels.get(code, code) for code in sorted(codes)]
+
+
+def _set_codes(rows: Any, field: str, codes: Iterable[str]) -> None:
+    """Make the code rows behind `rows` (a reverse relation's manager) exactly `codes`.
+
+    `rows` is Any: the stubs' RelatedManager leaves out the `field` and `instance` it has.
+    """
+    codes = set(codes)
+    rows.exclude(**{f"{field}__in": codes}).delete()
+    existing = set(rows.values_list(field, flat=True))
+    Row, owner = rows.model, {rows.field.name: rows.instance}
+    Row.objects.bulk_create(Row(**owner, **{field: code}) for code in codes - existing)
+
+
 class WebsiteField(models.URLField):
     """A website typed without a scheme ("hotel.kz") is taken as https, Django 6's default."""
 
@@ -251,28 +269,17 @@ class Supplier(Timestamped):
 
     @property
     def categories(self):
-        labels = dict(Category.choices)
-        return [labels.get(code, code) for code in sorted(self.category_codes)]
+        return _labels(self.category_codes, Category.choices)
 
     @property
     def language_codes(self):
         return [row.language for row in self.language_rows.all()]
 
     def set_categories(self, codes):
-        codes = set(codes)
-        self.category_rows.exclude(category__in=codes).delete()
-        existing = set(self.category_rows.values_list("category", flat=True))
-        SupplierCategory.objects.bulk_create(
-            SupplierCategory(supplier=self, category=code) for code in codes - existing
-        )
+        _set_codes(self.category_rows, "category", codes)
 
     def set_languages(self, codes):
-        codes = set(codes)
-        self.language_rows.exclude(language__in=codes).delete()
-        existing = set(self.language_rows.values_list("language", flat=True))
-        SupplierLanguage.objects.bulk_create(
-            SupplierLanguage(supplier=self, language=code) for code in codes - existing
-        )
+        _set_codes(self.language_rows, "language", codes)
 
 
 class SupplierCategory(models.Model):
@@ -479,14 +486,10 @@ class Place(hours.HoursOwner, Timestamped):
 
     @property
     def tags(self):
-        labels = dict(PlaceTag.choices)
-        return [labels.get(code, code) for code in sorted(self.tag_codes)]
+        return _labels(self.tag_codes, PlaceTag.choices)
 
     def set_tags(self, codes):
-        codes = set(codes)
-        self.tag_rows.exclude(tag__in=codes).delete()
-        existing = set(self.tag_rows.values_list("tag", flat=True))
-        PlaceTagRow.objects.bulk_create(PlaceTagRow(place=self, tag=c) for c in codes - existing)
+        _set_codes(self.tag_rows, "tag", codes)
 
 
 class PlaceTagRow(models.Model):

@@ -1,7 +1,7 @@
-"""What `import_stays` and `import_reviews` share: run a file, print the report."""
+"""What `import_stays` and `import_reviews` share: their arguments, run a file, print the report."""
 
 from pathlib import Path
-from typing import Any
+from typing import Any, ClassVar
 
 from django.core.files import File
 from django.core.management.base import BaseCommand, CommandError
@@ -67,3 +67,31 @@ def run_from_command(
             who = " ".join(part for part in (key, label) if part)
             command.stdout.write(f"row {number}: {who + ': ' if who else ''}{reason}")
     return report
+
+
+class ImportCommand(BaseCommand):
+    """An import command: FILE, --profile and --dry-run, plus the importer's own options.
+
+    A subclass sets `importer`, adds its options in `add_arguments` (after super()'s) and
+    names the ones the importer takes in `importer_options`.
+    """
+
+    importer: type[engine.Importer]
+    importer_options: ClassVar[tuple[str, ...]] = ()
+
+    def add_arguments(self, parser: Any) -> None:
+        parser.add_argument("file")
+        parser.add_argument(
+            "--profile", required=True, help="A saved profile's name or a JSON profile file."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        run_from_command(
+            self,
+            self.importer,
+            options["file"],
+            options["profile"],
+            options["dry_run"],
+            **{name: options[name] for name in self.importer_options},
+        )

@@ -4,7 +4,7 @@ from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
-from django.http import HttpRequest, JsonResponse
+from django.http import FileResponse, HttpRequest, JsonResponse
 from django.utils import timezone
 
 from guestdesk.http import AuthenticatedHttpRequest
@@ -48,6 +48,11 @@ def report_context(request: HttpRequest, batch: ImportBatchBase) -> dict:
     page.object_list = list(page.object_list)
     counts = {"created": 0, "updated": 0, "unchanged": 0, "rejected": 0, **(batch.counts or {})}
     return {"batch": batch, "page": page, "action": action, "counts": counts}
+
+
+def original_file(batch: ImportBatchBase) -> FileResponse:
+    """The file as it was uploaded, to download under its original name."""
+    return FileResponse(batch.file.open("rb"), as_attachment=True, filename=batch.original_name)
 
 
 def progress_json(batch: ImportBatchBase) -> JsonResponse:

@@ -10,7 +10,7 @@ import codecs
 import csv
 import re
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,14 +167,26 @@ def _csv_table(path: Path, limits: Limits, encoding: str, delimiter: str) -> Tab
                     % {"line": reader.line_num, "error": exc}
                 ) from None
 
+    return _scanned(records, limits, lambda cells: any(cell.strip() for cell in cells))
+
+
+def _scanned(
+    records: Callable[[], Iterator[tuple[int, list[Any]]]],
+    limits: Limits,
+    has_data: Callable[[list[Any]], bool],
+) -> Table:
+    """Scan `records` once against the limits; the Table reads the rows with data again.
+
+    The first record is the header; `has_data(cells)` tells a data row from an empty one.
+    """
     header: list[str] | None = None
     total = 0
     for number, cells in records():
         _check_shape(number, cells, limits)
         if header is None:
-            header = [str(cell).strip() for cell in cells]
+            header = ["" if cell is None else str(cell).strip() for cell in cells]
             continue
-        if any(cell.strip() for cell in cells):
+        if has_data(cells):
             total += 1
             if total > limits.rows:
                 raise _too_many_rows(limits)
@@ -185,7 +197,7 @@ def _csv_table(path: Path, limits: Limits, encoding: str, delimiter: str) -> Tab
         rows = records()
         next(rows, None)
         for number, cells in rows:
-            if any(cell.strip() for cell in cells):
+            if has_data(cells):
                 yield number, cells
 
     return Table(header, total, data_rows)
@@ -259,25 +271,5 @@ def _xlsx_table(path: Path, limits: Limits, sheet: str) -> Table:
         finally:
             book.close()
 
-    header: list[str] | None = None
-    total = 0
-    for number, cells in records():
-        _check_shape(number, cells, limits)
-        if header is None:
-            header = ["" if cell is None else str(cell).strip() for cell in cells]
-            continue
-        if cells:
-            total += 1
-            if total > limits.rows:
-                raise _too_many_rows(limits)
-    if not header or not any(header):
-        raise FileRefused(_("The file is empty."))
-
-    def data_rows() -> Iterator[tuple[int, list[Any]]]:
-        rows = records()
-        next(rows, None)
-        for number, cells in rows:
-            if cells:
-                yield number, cells
-
-    return Table(header, total, data_rows)
+    # Trailing empty cells are already dropped: a row with any cell left holds data.
+    return _scanned(records, limits, bool)

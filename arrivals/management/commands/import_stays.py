@@ -7,26 +7,19 @@ non-zero only when the file (or the profile) cannot be read at all. The command 
 trusted: the file's VIP codes are applied.
 """
 
-from django.core.management.base import BaseCommand
-
 from arrivals.importer import StayImporter
-from guestdesk.imports.command import run_from_command
+from guestdesk.imports.command import ImportCommand
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = "Import stays from a PMS CSV or XLSX export."
+    importer = StayImporter
+    importer_options = ("full_day",)
 
     def add_arguments(self, parser):
-        parser.add_argument("file")
-        parser.add_argument(
-            "--profile", required=True, help="A saved profile's name or a JSON profile file."
-        )
-        parser.add_argument("--dry-run", action="store_true", help="Check only, write nothing.")
+        super().add_arguments(parser)
         parser.add_argument(
             "--full-day",
             action="store_true",
             help="The file lists every arrival of its dates: flag stays it no longer lists.",
         )
-
-    def handle(self, *args, file, profile, dry_run, full_day, **options):
-        run_from_command(self, StayImporter, file, profile, dry_run, full_day=full_day)
