@@ -2,6 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
+from guestdesk.forms import label_languages
 from vendors.models import (
     GUIDE_LANGUAGES,
     SPOKEN_LANGUAGES,
@@ -126,17 +127,14 @@ class PlaceForm(forms.ModelForm):
             "last_verified",
             "active",
         ]
-        labels = {
-            f"{field}_{code}": f"{label} ({LANGUAGE_LABELS[code]})"
-            for field, label in (("name", _("Name")), ("description", _("Description")))
-            for code in GUIDE_LANGUAGES
-        }
         widgets = {
             f"description_{code}": forms.Textarea(attrs={"rows": 3}) for code in GUIDE_LANGUAGES
         } | {"last_verified": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # In the reader's language (labels built when the module loads would keep one).
+        label_languages(self, {"name": _("Name"), "description": _("Description")})
         if self.instance.pk:
             self.initial.setdefault("tags", self.instance.tag_codes)
         for code in GUIDE_LANGUAGES:

@@ -174,3 +174,14 @@ def test_the_place_page_shows_hours_and_open_state(agent_client):
     place = make_place("Navat", hours=[(d, "00:00", "00:00") for d in range(7)])
     html = agent_client.get(reverse("vendors:place", args=[place.pk])).content.decode()
     assert "Open now" in html and "round the clock" in html
+
+
+def test_the_place_form_names_each_language_in_the_readers_language(agent_client):
+    url = reverse("vendors:place_create")
+    agent_client.cookies["django_language"] = "en"
+    english = agent_client.get(url).content.decode()
+    assert "Name (Kazakh)" in english and "Description (Russian)" in english
+    agent_client.cookies["django_language"] = "ru"
+    russian = agent_client.get(url).content.decode()
+    assert "(Казахский)" in russian and "(Русский)" in russian
+    assert "(Kazakh)" not in russian
