@@ -87,6 +87,10 @@ class Median(Aggregate):
     template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
     output_field = FloatField()
 
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        # The development database: a median aggregate registered by reviews.sqlite.
+        return self.as_sql(compiler, connection, template="reviews_median(%(expressions)s)")
+
 
 class DaysToRespond(Func):
     """Days from the start of the review's date (hotel time) to the response."""
@@ -94,6 +98,13 @@ class DaysToRespond(Func):
     template = "EXTRACT(EPOCH FROM (%(expressions)s)) / 86400.0"  # seconds in a day
     arg_joiner = " - "
     output_field = FloatField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        # The development database: the same days, worked out by reviews.sqlite.
+        responded, midnight = self.get_source_expressions()
+        day, zone = midnight.get_source_expressions()
+        days = Func(responded, day, zone, function="reviews_days_to_respond")
+        return days.as_sql(compiler, connection)
 
     def __init__(self) -> None:
         midnight = Func(

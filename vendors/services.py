@@ -197,8 +197,8 @@ def commission_report(year, month):
     )
     per_supplier: dict[int, list[dict[str, Any]]] = {}
     for row in subtotal_rows:
-        per_supplier.setdefault(row["supplier_id"], []).append(row)
-    totals = list(requests.order_by("currency").values("currency").annotate(**sums))
+        per_supplier.setdefault(row["supplier_id"], []).append(_cents(row))
+    totals = [_cents(t) for t in requests.order_by("currency").values("currency").annotate(**sums)]
     rows = list(
         requests.select_related("supplier").order_by("supplier__name", "supplier_id", "done_at")
     )
@@ -207,6 +207,14 @@ def commission_report(year, month):
         for pk, rows_of in ((pk, list(g)) for pk, g in groupby(rows, key=lambda r: r.supplier_id))
     ]
     return CommissionReport(year, month, groups, totals)
+
+
+def _cents(sums: dict[str, Any]) -> dict[str, Any]:
+    """Money sums to the cent (SQLite, the development database, drops trailing zeros)."""
+    for key in ("price", "commission"):
+        if sums[key] is not None:
+            sums[key] = Decimal(sums[key]).quantize(Decimal("0.01"))
+    return sums
 
 
 def commission_basis(request):

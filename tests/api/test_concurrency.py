@@ -12,7 +12,7 @@ CLIENTS = 50
 
 
 @pytest.mark.django_db(transaction=True)
-def test_fifty_concurrent_upserts_of_one_stay(pms):
+def test_fifty_concurrent_upserts_of_one_stay(postgres, pms):
     barrier = threading.Barrier(CLIENTS)
     answers: list[int] = []
     errors: list[BaseException] = []
