@@ -7,8 +7,10 @@ from django.core.paginator import Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -87,15 +89,22 @@ def board(request):
     )
     assert isinstance(page.object_list, QuerySet)
     # The query runs here, so the template does not touch the database.
-    rows = board_rows(page.object_list, timezone.now())
+    rows = [(r, r.overdue, r.soon) for r in board_rows(page.object_list, timezone.now())]
     return render(
         request,
         "requests_desk/board.html",
         {
             "form": filters.form,
             "page": page,
-            "rows": [(r, r.overdue, r.soon) for r in rows],
-            "label": _row_labels(),
+            "rows": rows,
+            # Jinja2 escaped the rows' values already; the page takes its output as HTML.
+            "row_html": mark_safe(  # noqa: S308
+                render_to_string(
+                    "requests_desk/board_rows.html",
+                    {"rows": rows, "label": _row_labels()},
+                    using="rows",
+                )
+            ),
             "counts": [(s, label, counts[s]) for s, label in Status.choices],
             "open_count": sum(counts[s] for s in OPEN_STATUSES),
             "can_work": roles.is_desk(request.user),
@@ -107,11 +116,12 @@ def board(request):
 
 
 def _row_labels() -> SimpleNamespace:
-    """The rows' fixed words, translated once per page."""
+    """The rows' fixed words, translated once per page (the row template has no text)."""
     return SimpleNamespace(
         overdue=_("Overdue"),
         soon=_("Due within the hour"),
         from_guest=_("from the guest"),
+        none=_("No requests match."),
     )
 
 
