@@ -13,7 +13,7 @@ from guestdesk.filters import CheckboxFilter, ListFilterSet
 from guestdesk.forms import small_controls
 from requests_desk import details
 from requests_desk.forms import UserChoiceField
-from requests_desk.models import ServiceRequestQuerySet, Status
+from requests_desk.models import OPEN_STATUSES, ServiceRequestQuerySet, Status
 from requests_desk.types import RequestType
 
 STATUS_CHOICES = [
@@ -95,6 +95,15 @@ class BoardFilter(ListFilterSet):
 
     def only_mine(self, requests: QuerySet, name: str, value: bool) -> QuerySet:
         return requests.filter(assigned_to=self.request.user) if value else requests
+
+    def shown_statuses(self) -> tuple[str, ...]:
+        """The statuses finish() keeps: their counts add up to the length of the list."""
+        status = self.values.get("status", "")
+        if status == "":
+            return tuple(OPEN_STATUSES)
+        if status == "all":
+            return tuple(Status.values)
+        return (status,)
 
     def finish(self, requests: QuerySet, values: dict[str, Any]) -> QuerySet:
         assert isinstance(requests, ServiceRequestQuerySet)

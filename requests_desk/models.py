@@ -111,11 +111,6 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
             return self.filter(type__in=departments_types(user))
         return self.none()
 
-    def for_board(self) -> Self:
-        return self.select_related(
-            "guest", "stay", "stay__guest", "stay__vip_level", "assigned_to", "supplier"
-        )
-
     def status_counts(self):
         """{status: count} in one query."""
         counts = self.aggregate(

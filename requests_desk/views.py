@@ -1,11 +1,16 @@
+from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
@@ -16,6 +21,7 @@ from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 from requests_desk import services
+from requests_desk.board_rows import board_rows
 from requests_desk.details import PERMIT_KINDS
 from requests_desk.documents import guest_language, render_for_guest
 from requests_desk.filters import BoardFilter
@@ -44,6 +50,18 @@ if TYPE_CHECKING:
 PAGE_SIZE = 50
 
 
+class CountedPaginator(Paginator):
+    """A paginator told its length, for a list whose length is known without a COUNT."""
+
+    def __init__(self, object_list, per_page: int, count: int):
+        super().__init__(object_list, per_page)
+        self._count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._count
+
+
 def _visible(request, number):
     """The request `number` if this user may see it; 404 otherwise (no hint it exists)."""
     return get_object_or_404(ServiceRequest.objects.visible_to(request.user), number=number)
@@ -64,19 +82,29 @@ def board(request):
     assert isinstance(filtered, ServiceRequestQuerySet)
     assert isinstance(requests, ServiceRequestQuerySet)
     counts = filtered.status_counts()
-    page = Paginator(requests.for_board().order_by("due_at", "pk"), PAGE_SIZE).get_page(
+    # The tabs' counts already add up to the length of the list: no second COUNT.
+    length = sum(counts[s] for s in filters.shown_statuses())
+    page = CountedPaginator(requests.order_by("due_at", "pk"), PAGE_SIZE, length).get_page(
         request.GET.get("page")
     )
-    # list() runs the query here, so the template does not touch the database.
-    rows = list(page.object_list)
-    now = timezone.now()
+    assert isinstance(page.object_list, QuerySet)
+    # The query runs here, so the template does not touch the database.
+    rows = [(r, r.overdue, r.soon) for r in board_rows(page.object_list, timezone.now())]
     return render(
         request,
         "requests_desk/board.html",
         {
             "form": filters.form,
             "page": page,
-            "rows": [(r, r.is_overdue(now), r.is_due_soon(now)) for r in rows],
+            "rows": rows,
+            # Jinja2 escaped the rows' values already; the page takes its output as HTML.
+            "row_html": mark_safe(  # noqa: S308
+                render_to_string(
+                    "requests_desk/board_rows.html",
+                    {"rows": rows, "label": _row_labels()},
+                    using="rows",
+                )
+            ),
             "counts": [(s, label, counts[s]) for s, label in Status.choices],
             "open_count": sum(counts[s] for s in OPEN_STATUSES),
             "can_work": roles.is_desk(request.user),
@@ -84,6 +112,16 @@ def board(request):
             # A department sees the types routed to it, not the desk's filters.
             "routed": None if roles.is_desk(request.user) else routed_labels(request.user),
         },
+    )
+
+
+def _row_labels() -> SimpleNamespace:
+    """The rows' fixed words, translated once per page (the row template has no text)."""
+    return SimpleNamespace(
+        overdue=_("Overdue"),
+        soon=_("Due within the hour"),
+        from_guest=_("from the guest"),
+        none=_("No requests match."),
     )
 
 
