@@ -8,7 +8,7 @@ language and against the category names in every language; question words ("what
 import re
 from functools import lru_cache
 
-from django.db.models import Q
+from django.db.models import Case, Expression, ExpressionWrapper, IntegerField, Q, Value, When
 from django.utils import translation
 
 from board.models import Category
@@ -70,16 +70,25 @@ def search_filter(words):
     return condition
 
 
-def score(entry, words):
-    """How many of `words` an entry contains (for ordering results)."""
-    labels = _category_labels(translation.get_language())
-    haystack = " ".join(
-        [labels.get(entry.category, "")]
-        + [
-            (getattr(entry, f"{field}_{code}") or "").lower()
-            for field in SEARCHED_FIELDS
-            for code in LANGUAGES
-        ]
-    )
-    title = " ".join((getattr(entry, f"title_{code}") or "").lower() for code in LANGUAGES)
-    return sum(2 if word in title else 1 for word in words if word in haystack)
+def score_expression(words):
+    """How many of `words` an entry contains, a title word counting twice (for ordering results).
+
+    Computed by the database, with the same matching as `search_filter`.
+    """
+    categories = _category_labels(translation.get_language())
+    total: Expression = Value(0)
+    for word in words:
+        in_title = Q()
+        for code in LANGUAGES:
+            in_title |= Q(**{f"title_{code}__icontains": word})
+        elsewhere = Q()
+        for field in SEARCHED_FIELDS[1:]:
+            for code in LANGUAGES:
+                elsewhere |= Q(**{f"{field}_{code}__icontains": word})
+        matching = [value for value, names in categories.items() if word in names]
+        if matching:
+            elsewhere |= Q(category__in=matching)
+        total += Case(
+            When(in_title, then=Value(2)), When(elsewhere, then=Value(1)), default=Value(0)
+        )
+    return ExpressionWrapper(total, output_field=IntegerField())

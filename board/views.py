@@ -1,12 +1,15 @@
 from collections.abc import Iterable
 from datetime import date, datetime, timedelta
-from functools import wraps
+from functools import cached_property, wraps
+from math import ceil
 from typing import TYPE_CHECKING
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Case, Count, F, IntegerField, Max, Value, When, Window
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -24,12 +27,19 @@ from board.forms import (
     VenueForm,
     default_event_times,
 )
-from board.models import Category, Event, ServiceEntry, Venue, hotel_midnight
+from board.models import (
+    Category,
+    Event,
+    ServiceEntry,
+    ServiceEntryQuerySet,
+    Venue,
+    hotel_midnight,
+)
 from board.ratelimit import rate_limited
-from board.search import score, search_filter, words_of
+from board.search import score_expression, search_filter, words_of
 from guestdesk import roles
 from guestdesk.http import attach
-from guestdesk.paging import paginate
+from guestdesk.paging import PAGE_SIZE, printing
 from guestdesk.roles import role_required
 
 if TYPE_CHECKING:
@@ -44,21 +54,43 @@ def _day_param(request, name="day"):
         return timezone.localdate()
 
 
+# The board's order: categories as Category lists them, then the entries' own order. A
+# search puts the categories of the best matches first and, within a category, the better
+# matches first. Entries of a category not in the list are not shown.
+CATEGORY_POSITION = Case(
+    *(When(category=value, then=Value(n)) for n, value in enumerate(Category.values)),
+    output_field=IntegerField(),
+)
+
+
+def board_entries(
+    public_only: bool = False, words: list[str] | None = None
+) -> ServiceEntryQuerySet:
+    """Service entries in the order a board page shows them; only matches of `words` if given."""
+    entries = ServiceEntry.objects.filter(category__in=Category.values)
+    if public_only:
+        entries = entries.public()
+    entries = entries.alias(position=CATEGORY_POSITION)
+    if not words:
+        return entries.order_by("position", "order", "id")
+    entries = entries.filter(search_filter(words)).alias(
+        score=score_expression(words),
+        best=Window(Max("score"), partition_by=[F("category")]),
+    )
+    return entries.order_by("-best", "position", "-score", "order", "id")
+
+
 def grouped_entries(
     entries: Iterable[ServiceEntry],
-    now: datetime,
-    order_by_score: dict[int, int] | None = None,
 ) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
-    """[(category value, label, [entries])]; `with_status` then gives the shown ones their hours."""
+    """[(category value, label, [entries])] of entries in board order (see `board_entries`)."""
     labels = dict(Category.choices)
-    groups: dict[str, list[ServiceEntry]] = {}
+    groups: list[tuple[str, StrOrPromise, list[ServiceEntry]]] = []
     for entry in entries:
-        groups.setdefault(entry.category, []).append(entry)
-    order = list(labels)
-    if order_by_score:
-        best = {c: max(order_by_score[e.pk] for e in items) for c, items in groups.items()}
-        order.sort(key=lambda c: -best.get(c, 0))
-    return [(c, labels[c], groups[c]) for c in order if c in groups]
+        if not groups or groups[-1][0] != entry.category:
+            groups.append((entry.category, labels[entry.category], []))
+        groups[-1][2].append(entry)
+    return groups
 
 
 def with_status(
@@ -73,26 +105,55 @@ def with_status(
     return groups
 
 
-def information(
-    now: datetime, public_only: bool = False, query: str = ""
-) -> tuple[list[tuple[str, "StrOrPromise", list[ServiceEntry]]], int]:
-    """Service entries for a board page, grouped by category; searched when `query` is given."""
+def information(now: datetime, public_only: bool = False) -> list[ServiceEntry]:
+    """Every service entry of a board page with its hours, in board order (the guest page)."""
     today = timezone.localtime(now).date()
-    entries = ServiceEntry.objects.with_hours(today)
-    if public_only:
-        entries = entries.public()
-    words = words_of(query)
-    if query and words:
-        entries = entries.filter(search_filter(words))
-    elif query:
-        entries = entries.none()
     # list() runs the query (and the prefetches) before the template renders.
-    found = list(entries)
-    scores = None
-    if words:
-        scores = {e.pk: score(e, words) for e in found}
-        found.sort(key=lambda e: -scores[e.pk])
-    return grouped_entries(found, now, scores), len(found)
+    return list(board_entries(public_only).with_hours(today))
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (counted along with the page's rows)."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__((), per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+def page_of(
+    request, entries: ServiceEntryQuerySet, today: date
+) -> tuple[list[ServiceEntry], Page | None, int]:
+    """(entries shown, the page or None when printing, entries in all pages).
+
+    The page is cut in the database: its query also counts the rows of every page, so a page
+    costs the same queries as printing the whole board, and only the shown entries are loaded.
+    """
+    entries = entries.with_hours(today)
+    if printing(request):
+        shown = list(entries)
+        return shown, None, len(shown)
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 1  # not a number: the first page, as Paginator.get_page does
+    counted = entries.annotate(rows_in_all_pages=Window(Count("pk")))
+    start = (number - 1) * PAGE_SIZE
+    # A number outside the pages (0, -3, 10**30) gives no rows, then the last page below.
+    shown = list(counted[start : start + PAGE_SIZE]) if 1 <= number < 2**31 else []
+    # The window's count, annotated on every row of the page.
+    count = shown[0].rows_in_all_pages if shown else 0  # type: ignore[attr-defined]
+    if not shown and number != 1:
+        # Past the last page (or before the first): the last one, as Paginator.get_page does.
+        count = entries.count()
+        number = max(ceil(count / PAGE_SIZE), 1)
+        start = (number - 1) * PAGE_SIZE
+        shown = list(entries[start : start + PAGE_SIZE])
+    paginator = CountedPaginator(count, PAGE_SIZE)
+    return shown, paginator.page(number), count
 
 
 # Staff board ---------------------------------------------------------------------------
@@ -101,21 +162,17 @@ def information(
 @role_required(*roles.READERS)
 def index(request):
     now = timezone.now()
+    today = timezone.localdate()
     form = SearchForm(request.GET or None)
     query, public_only = "", False
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
-    groups, found = information(now, public_only, query)
-    # Pages cut the entries in the order they are shown (by group), after the search.
-    shown, page, _total = paginate(request, [e for _c, _l, entries in groups for e in entries])
-    if page is not None:
-        labels = {c: label for c, label, _entries in groups}
-        kept: dict[str, list[ServiceEntry]] = {}
-        for entry in shown:
-            kept.setdefault(entry.category, []).append(entry)
-        groups = [(c, labels[c], kept[c]) for c in kept]
-    groups = with_status(groups, now)
-    today = timezone.localdate()
+    words = words_of(query)
+    entries = board_entries(public_only, words)
+    if query and not words:
+        entries = entries.none()
+    shown, page, found = page_of(request, entries, timezone.localtime(now).date())
+    groups = with_status(grouped_entries(shown), now)
     events = list(Event.objects.on_day(today).for_listing())
     return render(
         request,
@@ -373,8 +430,7 @@ def public_events(today, days=7):
 def _guest_context(request):
     now = timezone.now()
     today = timezone.localdate()
-    groups, _found = information(now, public_only=True)
-    groups = with_status(groups, now)
+    groups = with_status(grouped_entries(information(now, public_only=True)), now)
     return {
         "today": today,
         "now": now,
