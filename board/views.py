@@ -2,7 +2,7 @@ from collections.abc import Iterable
 from datetime import date, datetime, timedelta
 from functools import cached_property, wraps
 from math import ceil
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Case, Count, F, IntegerField, Max, Value, When, Window
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -27,17 +28,20 @@ from board.forms import (
     VenueForm,
     default_event_times,
 )
+from board.listing import event_rows, url_for_any_pk
 from board.models import (
     Category,
     Event,
+    OpeningHours,
     ServiceEntry,
     ServiceEntryQuerySet,
     Venue,
+    exceptions_around,
     hotel_midnight,
 )
 from board.ratelimit import rate_limited
 from board.search import score_expression, search_filter, words_of
-from guestdesk import roles
+from guestdesk import hours, roles
 from guestdesk.http import attach
 from guestdesk.paging import PAGE_SIZE, printing
 from guestdesk.roles import role_required
@@ -124,15 +128,12 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def page_of(
-    request, entries: ServiceEntryQuerySet, today: date
-) -> tuple[list[ServiceEntry], Page | None, int]:
+def page_of(request, entries: ServiceEntryQuerySet) -> tuple[list[ServiceEntry], Page | None, int]:
     """(entries shown, the page or None when printing, entries in all pages).
 
     The page is cut in the database: its query also counts the rows of every page, so a page
     costs the same queries as printing the whole board, and only the shown entries are loaded.
     """
-    entries = entries.with_hours(today)
     if printing(request):
         shown = list(entries)
         return shown, None, len(shown)
@@ -156,6 +157,68 @@ def page_of(
     return shown, paginator.page(number), count
 
 
+def _rows_by_entry(rows: Iterable[Any]) -> dict[int, list[Any]]:
+    by_entry: dict[int, list[Any]] = {}
+    for row in rows:
+        by_entry.setdefault(row.entry_id, []).append(row)
+    return by_entry
+
+
+def entry_cards(
+    groups: list[tuple[str, "StrOrPromise", list[ServiceEntry]]], now: datetime
+) -> list[tuple[str, "StrOrPromise", str, list[dict]]]:
+    """[(category, label, icon, [card])]: what the staff board prints of each entry, read once.
+
+    A card holds plain values: the translated texts read once, the open status and today's
+    hours as their partial templates print them (rendered once for each different value: a
+    page has few), the week as on a door and the exceptions. The hours of the shown entries
+    are read in two queries and judged by guestdesk.hours, as the entries' own methods do.
+    """
+    today = timezone.localtime(now).date()
+    ids = [entry.pk for _c, _l, entries in groups for entry in entries]
+    weekly_of = _rows_by_entry(OpeningHours.objects.filter(entry__in=ids))
+    exceptions_of = _rows_by_entry(exceptions_around(today).filter(entry__in=ids))
+    before, after = url_for_any_pk("board:entry_edit")
+    fragments: dict[tuple, str] = {}
+
+    def once(template: str, key: tuple, context: dict) -> str:
+        if key not in fragments:
+            fragments[key] = render_to_string(template, context)
+        return fragments[key]
+
+    cards = []
+    for category, label, entries in groups:
+        rows = []
+        for entry in entries:
+            weekly, exceptions = weekly_of.get(entry.pk, []), exceptions_of.get(entry.pk, [])
+            status = hours.status_at(weekly, exceptions, now, entry.always_open)
+            today_hours = hours.periods_on(today, weekly, exceptions)
+            week = [] if entry.always_open else hours.weekly_summary(weekly)
+            shown_today = tuple((p.text, p.ends_next_day) for p in today_hours)
+            rows.append(
+                {
+                    "pk": entry.pk,
+                    "title": entry.title,
+                    "is_public": entry.is_public,
+                    "status": once("board/_open_status.html", (status,), {"status": status}),
+                    "today_hours": once(
+                        "board/_hours_today.html",
+                        (entry.always_open, shown_today),
+                        {"entry": {"always_open": entry.always_open, "today_hours": today_hours}},
+                    ),
+                    "location": entry.location,
+                    "price_note": entry.price_note,
+                    "phone_extension": entry.phone_extension,
+                    "description": entry.description,
+                    "week": week,
+                    "exceptions": exceptions if week else [],
+                    "edit_url": f"{before}{entry.pk}{after}",
+                }
+            )
+        cards.append((category, label, entries[0].icon, rows))
+    return cards
+
+
 # Staff board ---------------------------------------------------------------------------
 
 
@@ -171,9 +234,12 @@ def index(request):
     entries = board_entries(public_only, words)
     if query and not words:
         entries = entries.none()
-    shown, page, found = page_of(request, entries, timezone.localtime(now).date())
-    groups = with_status(grouped_entries(shown), now)
-    events = list(Event.objects.on_day(today).for_listing())
+    shown, page, found = page_of(request, entries)
+    groups = entry_cards(grouped_entries(shown), now)
+    # The list of today's events shows no departments: not prefetched.
+    events = event_rows(
+        list(Event.objects.on_day(today).select_related("venue").order_by("starts_at"))
+    )
     return render(
         request,
         "board/index.html",
