@@ -11,9 +11,7 @@ def cards(request):
     if not roles.has_role(request.user, *roles.READERS):
         return []
     today = timezone.localdate()
-    events = event_rows(
-        list(Event.objects.on_day(today).select_related("venue").order_by("starts_at"))
-    )
+    events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return [
         Card(
             "board/_card_today.html",

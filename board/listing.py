@@ -1,9 +1,9 @@
-"""Rows of the board's lists read once in Python, so the templates only print plain values."""
+"""Rows of the board's lists read as plain values, so the templates only print them."""
 
 from django.urls import reverse
 from django.utils import timezone
 
-from board.models import Event
+from board.models import EventQuerySet
 
 
 def url_for_any_pk(name: str) -> tuple[str, str]:
@@ -12,23 +12,30 @@ def url_for_any_pk(name: str) -> tuple[str, str]:
     return f"{before}/", f"/{after}"
 
 
-def event_rows(events: list[Event]) -> list[dict]:
-    """Today's events as board/_event_item.html prints them (venues selected with them)."""
+def event_rows(events: EventQuerySet) -> list[dict]:
+    """Events as board/_event_items.html prints them, in one query of plain values.
+
+    The title and the venue's name come in the active language with the same fallback as
+    the model's (django-modeltranslation applies it to values() too).
+    """
     before, after = url_for_any_pk("board:event_detail")
     rows = []
-    for event in events:
-        starts, ends = timezone.localtime(event.starts_at), timezone.localtime(event.ends_at)
+    for number, title, is_public, starts_at, ends_at, venue, attendance in events.values_list(
+        "pk", "title", "is_public", "starts_at", "ends_at", "venue__name", "expected_attendance"
+    ):
+        starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
+        pk = str(number)  # printed as it is, not localized as a number
         rows.append(
             {
-                "pk": event.pk,
-                "url": f"{before}{event.pk}{after}",
-                "title": event.title,
-                "is_public": event.is_public,
+                "pk": pk,
+                "url": f"{before}{pk}{after}",
+                "title": title,
+                "is_public": is_public,
                 "times": f"{starts:%H:%M}–{ends:%H:%M}",
                 # Printed with the date it ends on, in the page's language.
                 "ends_on": ends if starts.date() != ends.date() else None,
-                "venue": event.venue.name,
-                "expected_attendance": event.expected_attendance,
+                "venue": venue,
+                "expected_attendance": attendance,
             }
         )
     return rows

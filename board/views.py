@@ -169,9 +169,9 @@ def entry_cards(
 ) -> list[tuple[str, "StrOrPromise", str, list[dict]]]:
     """[(category, label, icon, [card])]: what the staff board prints of each entry, read once.
 
-    A card holds plain values: the translated texts read once, the open status and today's
-    hours as their partial templates print them (rendered once for each different value: a
-    page has few), the week as on a door and the exceptions. The hours of the shown entries
+    A card holds plain values: the translated texts read once, and the open status, today's
+    hours and the week (with the exceptions) as their partial templates print them, rendered
+    once for each different value (a page has few). The hours of the shown entries
     are read in two queries and judged by guestdesk.hours, as the entries' own methods do.
     """
     today = timezone.localtime(now).date()
@@ -182,9 +182,10 @@ def entry_cards(
     fragments: dict[tuple, str] = {}
 
     def once(template: str, key: tuple, context: dict) -> str:
-        if key not in fragments:
-            fragments[key] = render_to_string(template, context)
-        return fragments[key]
+        """`template` rendered with `context`, once for each different `key`."""
+        if (template, key) not in fragments:
+            fragments[template, key] = render_to_string(template, context)
+        return fragments[template, key]
 
     cards = []
     for category, label, entries in groups:
@@ -193,11 +194,15 @@ def entry_cards(
             weekly, exceptions = weekly_of.get(entry.pk, []), exceptions_of.get(entry.pk, [])
             status = hours.status_at(weekly, exceptions, now, entry.always_open)
             today_hours = hours.periods_on(today, weekly, exceptions)
-            week = [] if entry.always_open else hours.weekly_summary(weekly)
             shown_today = tuple((p.text, p.ends_next_day) for p in today_hours)
+            week = [] if entry.always_open else hours.weekly_summary(weekly)
+            shown_exceptions = tuple(
+                (e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions
+            )
+            pk = str(entry.pk)  # printed three times: not localized as a number each time
             rows.append(
                 {
-                    "pk": entry.pk,
+                    "pk": pk,
                     "title": entry.title,
                     "is_public": entry.is_public,
                     "status": once("board/_open_status.html", (status,), {"status": status}),
@@ -210,9 +215,14 @@ def entry_cards(
                     "price_note": entry.price_note,
                     "phone_extension": entry.phone_extension,
                     "description": entry.description,
-                    "week": week,
-                    "exceptions": exceptions if week else [],
-                    "edit_url": f"{before}{entry.pk}{after}",
+                    "week": once(
+                        "board/_week_hours.html",
+                        (tuple(week), shown_exceptions),
+                        {"week": week, "exceptions": exceptions},
+                    )
+                    if week
+                    else "",
+                    "edit_url": f"{before}{pk}{after}",
                 }
             )
         cards.append((category, label, entries[0].icon, rows))
@@ -236,10 +246,7 @@ def index(request):
         entries = entries.none()
     shown, page, found = page_of(request, entries)
     groups = entry_cards(grouped_entries(shown), now)
-    # The list of today's events shows no departments: not prefetched.
-    events = event_rows(
-        list(Event.objects.on_day(today).select_related("venue").order_by("starts_at"))
-    )
+    events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return render(
         request,
         "board/index.html",
