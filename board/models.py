@@ -106,6 +106,10 @@ CATEGORY_ICONS = {
 }
 
 
+def category_icon(category: str) -> str:
+    return CATEGORY_ICONS.get(category, "info-circle")
+
+
 class ServiceEntryQuerySet(hours.OpenAtQuerySet["ServiceEntry"]):
     def public(self) -> Self:
         return self.filter(is_public=True)
@@ -170,7 +174,7 @@ class ServiceEntry(hours.HoursOwner, models.Model):
 
     @property
     def icon(self):
-        return CATEGORY_ICONS.get(self.category, "info-circle")
+        return category_icon(self.category)
 
 
 class OpeningHours(hours.AbstractWeeklyHours):

@@ -1,7 +1,8 @@
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
 from functools import cached_property, wraps
 from math import ceil
+from operator import attrgetter, itemgetter
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -9,7 +10,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Case, Count, F, IntegerField, Max, Value, When, Window
+from django.db.models import Case, Count, F, IntegerField, Max, QuerySet, Value, When, Window
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -32,10 +33,12 @@ from board.listing import event_rows, url_for_any_pk
 from board.models import (
     Category,
     Event,
+    HoursException,
     OpeningHours,
     ServiceEntry,
     ServiceEntryQuerySet,
     Venue,
+    category_icon,
     exceptions_around,
     hotel_midnight,
 )
@@ -85,14 +88,18 @@ def board_entries(
 
 
 def grouped_entries(
-    entries: Iterable[ServiceEntry],
-) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
-    """[(category value, label, [entries])] of entries in board order (see `board_entries`)."""
+    entries: Iterable[Any], category_of: Callable[[Any], str] = attrgetter("category")
+) -> list[tuple[str, "StrOrPromise", list[Any]]]:
+    """[(category value, label, [entries])] of entries in board order (see `board_entries`).
+
+    `entries` are service entries, or rows of their values with `category_of=itemgetter(...)`.
+    """
     labels = dict(Category.choices)
-    groups: list[tuple[str, StrOrPromise, list[ServiceEntry]]] = []
+    groups: list[tuple[str, StrOrPromise, list[Any]]] = []
     for entry in entries:
-        if not groups or groups[-1][0] != entry.category:
-            groups.append((entry.category, labels[entry.category], []))
+        category = category_of(entry)
+        if not groups or groups[-1][0] != category:
+            groups.append((category, labels[category], []))
         groups[-1][2].append(entry)
     return groups
 
@@ -128,7 +135,22 @@ class CountedPaginator(Paginator):
         return self.known_count
 
 
-def page_of(request, entries: ServiceEntryQuerySet) -> tuple[list[ServiceEntry], Page | None, int]:
+# What the staff board prints of an entry, read as plain values (the translated fields in the
+# active language, with modeltranslation's fallback).
+CARD_FIELDS = (
+    "pk",
+    "category",
+    "title",
+    "is_public",
+    "always_open",
+    "location",
+    "price_note",
+    "phone_extension",
+    "description",
+)
+
+
+def page_of(request, entries: QuerySet) -> tuple[list[dict], Page | None, int]:
     """(entries shown, the page or None when printing, entries in all pages).
 
     The page is cut in the database: its query also counts the rows of every page, so a page
@@ -146,7 +168,7 @@ def page_of(request, entries: ServiceEntryQuerySet) -> tuple[list[ServiceEntry],
     # A number outside the pages (0, -3, 10**30) gives no rows, then the last page below.
     shown = list(counted[start : start + PAGE_SIZE]) if 1 <= number < 2**31 else []
     # The window's count, annotated on every row of the page.
-    count = shown[0].rows_in_all_pages if shown else 0  # type: ignore[attr-defined]
+    count = shown[0]["rows_in_all_pages"] if shown else 0
     if not shown and number != 1:
         # Past the last page (or before the first): the last one, as Paginator.get_page does.
         count = entries.count()
@@ -157,27 +179,45 @@ def page_of(request, entries: ServiceEntryQuerySet) -> tuple[list[ServiceEntry],
     return shown, paginator.page(number), count
 
 
-def _rows_by_entry(rows: Iterable[Any]) -> dict[int, list[Any]]:
-    by_entry: dict[int, list[Any]] = {}
-    for row in rows:
-        by_entry.setdefault(row.entry_id, []).append(row)
+class WeeklyPeriod(hours.PeriodMixin):
+    """An opening period of a weekday read as plain values (guestdesk.hours reads any such row)."""
+
+    __slots__ = ("weekday", "opens", "closes")
+
+    def __init__(self, weekday: int, opens: time, closes: time) -> None:
+        self.weekday, self.opens, self.closes = weekday, opens, closes
+
+
+def _weekly_hours(ids: list[int]) -> dict[int, list[WeeklyPeriod]]:
+    """The weekly periods of entries `ids`, by entry, in their model's order (one query)."""
+    by_entry: dict[int, list[WeeklyPeriod]] = {}
+    for entry, weekday, opens, closes in OpeningHours.objects.filter(entry__in=ids).values_list(
+        "entry", "weekday", "opens", "closes"
+    ):
+        by_entry.setdefault(entry, []).append(WeeklyPeriod(weekday, opens, closes))
+    return by_entry
+
+
+def _exceptions(ids: list[int], today: date) -> dict[int, list[HoursException]]:
+    by_entry: dict[int, list[HoursException]] = {}
+    for exception in exceptions_around(today).filter(entry__in=ids):
+        by_entry.setdefault(exception.entry_id, []).append(exception)
     return by_entry
 
 
 def entry_cards(
-    groups: list[tuple[str, "StrOrPromise", list[ServiceEntry]]], now: datetime
+    groups: list[tuple[str, "StrOrPromise", list[dict]]], now: datetime
 ) -> list[tuple[str, "StrOrPromise", str, list[dict]]]:
-    """[(category, label, icon, [card])]: what the staff board prints of each entry, read once.
+    """[(category, label, icon, [card])]: what the staff board prints of each entry.
 
-    A card holds plain values: the translated texts read once, and the open status, today's
-    hours and the week (with the exceptions) as their partial templates print them, rendered
-    once for each different value (a page has few). The hours of the shown entries
-    are read in two queries and judged by guestdesk.hours, as the entries' own methods do.
+    `groups` hold the entries' CARD_FIELDS. A card adds, as their partial templates print
+    them, the open status, today's hours and the week (with the exceptions), each rendered
+    once for each different value (a page has few). The hours of the shown entries are read
+    in two queries and judged by guestdesk.hours, as the entries' own methods do.
     """
     today = timezone.localtime(now).date()
-    ids = [entry.pk for _c, _l, entries in groups for entry in entries]
-    weekly_of = _rows_by_entry(OpeningHours.objects.filter(entry__in=ids))
-    exceptions_of = _rows_by_entry(exceptions_around(today).filter(entry__in=ids))
+    ids = [entry["pk"] for _c, _l, entries in groups for entry in entries]
+    weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
     before, after = url_for_any_pk("board:entry_edit")
     fragments: dict[tuple, str] = {}
 
@@ -189,43 +229,36 @@ def entry_cards(
 
     cards = []
     for category, label, entries in groups:
-        rows = []
         for entry in entries:
-            weekly, exceptions = weekly_of.get(entry.pk, []), exceptions_of.get(entry.pk, [])
-            status = hours.status_at(weekly, exceptions, now, entry.always_open)
+            always_open = entry["always_open"]
+            weekly = weekly_of.get(entry["pk"], [])
+            exceptions = exceptions_of.get(entry["pk"], [])
+            status = hours.status_at(weekly, exceptions, now, always_open)
             today_hours = hours.periods_on(today, weekly, exceptions)
             shown_today = tuple((p.text, p.ends_next_day) for p in today_hours)
-            week = [] if entry.always_open else hours.weekly_summary(weekly)
+            week = [] if always_open else hours.weekly_summary(weekly)
             shown_exceptions = tuple(
                 (e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions
             )
-            pk = str(entry.pk)  # printed three times: not localized as a number each time
-            rows.append(
-                {
-                    "pk": pk,
-                    "title": entry.title,
-                    "is_public": entry.is_public,
-                    "status": once("board/_open_status.html", (status,), {"status": status}),
-                    "today_hours": once(
-                        "board/_hours_today.html",
-                        (entry.always_open, shown_today),
-                        {"entry": {"always_open": entry.always_open, "today_hours": today_hours}},
-                    ),
-                    "location": entry.location,
-                    "price_note": entry.price_note,
-                    "phone_extension": entry.phone_extension,
-                    "description": entry.description,
-                    "week": once(
-                        "board/_week_hours.html",
-                        (tuple(week), shown_exceptions),
-                        {"week": week, "exceptions": exceptions},
-                    )
-                    if week
-                    else "",
-                    "edit_url": f"{before}{pk}{after}",
-                }
+            # Printed three times: as text, not localized as a number each time.
+            entry["pk"] = pk = str(entry["pk"])
+            entry["status"] = once("board/_open_status.html", (status,), {"status": status})
+            entry["today_hours"] = once(
+                "board/_hours_today.html",
+                (always_open, shown_today),
+                {"entry": {"always_open": always_open, "today_hours": today_hours}},
             )
-        cards.append((category, label, entries[0].icon, rows))
+            entry["week"] = (
+                once(
+                    "board/_week_hours.html",
+                    (tuple(week), shown_exceptions),
+                    {"week": week, "exceptions": exceptions},
+                )
+                if week
+                else ""
+            )
+            entry["edit_url"] = f"{before}{pk}{after}"
+        cards.append((category, label, category_icon(category), entries))
     return cards
 
 
@@ -244,8 +277,8 @@ def index(request):
     entries = board_entries(public_only, words)
     if query and not words:
         entries = entries.none()
-    shown, page, found = page_of(request, entries)
-    groups = entry_cards(grouped_entries(shown), now)
+    shown, page, found = page_of(request, entries.values(*CARD_FIELDS))
+    groups = entry_cards(grouped_entries(shown, itemgetter("category")), now)
     events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return render(
         request,
