@@ -211,15 +211,16 @@ def entry_cards(
     """[(category, label, icon, [card])]: what the staff board prints of each entry.
 
     `groups` hold the entries' CARD_FIELDS. A card adds, as their partial templates print
-    them, the open status, today's hours and the week (with the exceptions), each rendered
-    once for each different value (a page has few). The hours of the shown entries are read
-    in two queries and judged by guestdesk.hours, as the entries' own methods do.
+    them, the open status, today's hours and the week (with the exceptions). The hours of the
+    shown entries are read in two queries and judged by guestdesk.hours, as the entries' own
+    methods do, once for each different set of hours.
     """
     today = timezone.localtime(now).date()
     ids = [entry["pk"] for _c, _l, entries in groups for entry in entries]
     weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
     before, after = url_for_any_pk("board:entry_edit")
     fragments: dict[tuple, str] = {}
+    judged: dict[tuple, tuple[str, str, str]] = {}
 
     def once(template: str, key: tuple, context: dict) -> str:
         """`template` rendered with `context`, once for each different `key`."""
@@ -227,36 +228,44 @@ def entry_cards(
             fragments[template, key] = render_to_string(template, context)
         return fragments[template, key]
 
+    def judge(always_open: bool, weekly: list, exceptions: list) -> tuple[str, str, str]:
+        """The open status, today's hours and the week as printed, worked out once for each
+        different set of hours (entries often share them) and rendered once for each
+        different value (a page has few)."""
+        shown_exceptions = tuple((e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions)
+        key = (always_open, tuple((p.weekday, p.opens, p.closes) for p in weekly), shown_exceptions)
+        if key in judged:
+            return judged[key]
+        status = hours.status_at(weekly, exceptions, now, always_open)
+        today_hours = hours.periods_on(today, weekly, exceptions)
+        week = [] if always_open else hours.weekly_summary(weekly)
+        judged[key] = (
+            once("board/_open_status.html", (status,), {"status": status}),
+            once(
+                "board/_hours_today.html",
+                (always_open, tuple((p.text, p.ends_next_day) for p in today_hours)),
+                {"entry": {"always_open": always_open, "today_hours": today_hours}},
+            ),
+            once(
+                "board/_week_hours.html",
+                (tuple(week), shown_exceptions),
+                {"week": week, "exceptions": exceptions},
+            )
+            if week
+            else "",
+        )
+        return judged[key]
+
     cards = []
     for category, label, entries in groups:
         for entry in entries:
-            always_open = entry["always_open"]
-            weekly = weekly_of.get(entry["pk"], [])
-            exceptions = exceptions_of.get(entry["pk"], [])
-            status = hours.status_at(weekly, exceptions, now, always_open)
-            today_hours = hours.periods_on(today, weekly, exceptions)
-            shown_today = tuple((p.text, p.ends_next_day) for p in today_hours)
-            week = [] if always_open else hours.weekly_summary(weekly)
-            shown_exceptions = tuple(
-                (e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions
+            entry["status"], entry["today_hours"], entry["week"] = judge(
+                entry["always_open"],
+                weekly_of.get(entry["pk"], []),
+                exceptions_of.get(entry["pk"], []),
             )
             # Printed three times: as text, not localized as a number each time.
             entry["pk"] = pk = str(entry["pk"])
-            entry["status"] = once("board/_open_status.html", (status,), {"status": status})
-            entry["today_hours"] = once(
-                "board/_hours_today.html",
-                (always_open, shown_today),
-                {"entry": {"always_open": always_open, "today_hours": today_hours}},
-            )
-            entry["week"] = (
-                once(
-                    "board/_week_hours.html",
-                    (tuple(week), shown_exceptions),
-                    {"week": week, "exceptions": exceptions},
-                )
-                if week
-                else ""
-            )
             entry["edit_url"] = f"{before}{pk}{after}"
         cards.append((category, label, category_icon(category), entries))
     return cards
