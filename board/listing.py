@@ -19,11 +19,12 @@ def event_rows(events: EventQuerySet) -> list[dict]:
     the model's (django-modeltranslation applies it to values() too).
     """
     before, after = url_for_any_pk("board:event_detail")
+    zone = timezone.get_current_timezone()  # looked up once, not twice a row
     rows = []
     for number, title, is_public, starts_at, ends_at, venue, attendance in events.values_list(
         "pk", "title", "is_public", "starts_at", "ends_at", "venue__name", "expected_attendance"
     ):
-        starts, ends = timezone.localtime(starts_at), timezone.localtime(ends_at)
+        starts, ends = starts_at.astimezone(zone), ends_at.astimezone(zone)
         pk = str(number)  # printed as it is, not localized as a number
         rows.append(
             {

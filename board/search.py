@@ -56,24 +56,11 @@ def _category_labels(_language=None):
     return labels
 
 
-def search_filter(words):
-    """A Q matching entries that contain any of `words` in any language or category name."""
-    condition = Q()
-    categories = _category_labels(translation.get_language())
-    for word in words:
-        for field in SEARCHED_FIELDS:
-            for code in LANGUAGES:
-                condition |= Q(**{f"{field}_{code}__icontains": word})
-        matching = [value for value, names in categories.items() if word in names]
-        if matching:
-            condition |= Q(category__in=matching)
-    return condition
-
-
 def score_expression(words):
-    """How many of `words` an entry contains, a title word counting twice (for ordering results).
+    """How many of `words` an entry contains, a word of its title counting twice; 0: no match.
 
-    Computed by the database, with the same matching as `search_filter`.
+    Worked out by the database: the words are looked for in the titles, descriptions and
+    locations in every language, and in the category names in every language.
     """
     categories = _category_labels(translation.get_language())
     total: Expression = Value(0)

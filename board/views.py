@@ -43,7 +43,7 @@ from board.models import (
     hotel_midnight,
 )
 from board.ratelimit import rate_limited
-from board.search import score_expression, search_filter, words_of
+from board.search import score_expression, words_of
 from guestdesk import hours, roles
 from guestdesk.http import attach
 from guestdesk.paging import PAGE_SIZE, printing
@@ -80,9 +80,10 @@ def board_entries(
     entries = entries.alias(position=CATEGORY_POSITION)
     if not words:
         return entries.order_by("position", "order", "id")
-    entries = entries.filter(search_filter(words)).alias(
-        score=score_expression(words),
-        best=Window(Max("score"), partition_by=[F("category")]),
+    entries = (
+        entries.alias(score=score_expression(words))
+        .filter(score__gt=0)
+        .alias(best=Window(Max("score"), partition_by=[F("category")]))
     )
     return entries.order_by("-best", "position", "-score", "order", "id")
 
