@@ -1,5 +1,6 @@
 from django.utils import timezone
 
+from board.listing import event_rows
 from board.models import Event
 from guestdesk import roles
 from guestdesk.registry import Card
@@ -10,7 +11,7 @@ def cards(request):
     if not roles.has_role(request.user, *roles.READERS):
         return []
     today = timezone.localdate()
-    events = list(Event.objects.on_day(today).select_related("venue").order_by("starts_at"))
+    events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return [
         Card(
             "board/_card_today.html",

@@ -106,23 +106,18 @@ CATEGORY_ICONS = {
 }
 
 
+def category_icon(category: str) -> str:
+    return CATEGORY_ICONS.get(category, "info-circle")
+
+
 class ServiceEntryQuerySet(hours.OpenAtQuerySet["ServiceEntry"]):
     def public(self) -> Self:
         return self.filter(is_public=True)
 
     def with_hours(self, day: date) -> Self:
-        """Prefetch the weekly hours and the exceptions around `day` (yesterday to a week on).
-
-        Yesterday is needed for hours that run past midnight into `day`.
-        """
+        """Prefetch the weekly hours and the exceptions around `day` (see exceptions_around)."""
         return self.prefetch_related(
-            "hours",
-            models.Prefetch(
-                "exceptions",
-                queryset=HoursException.objects.filter(
-                    date__gte=day - timedelta(days=1), date__lte=day + timedelta(days=7)
-                ),
-            ),
+            "hours", models.Prefetch("exceptions", queryset=exceptions_around(day))
         )
 
 
@@ -179,7 +174,7 @@ class ServiceEntry(hours.HoursOwner, models.Model):
 
     @property
     def icon(self):
-        return CATEGORY_ICONS.get(self.category, "info-circle")
+        return category_icon(self.category)
 
 
 class OpeningHours(hours.AbstractWeeklyHours):
@@ -198,6 +193,17 @@ class HoursException(hours.AbstractHoursException):
 
     class Meta(hours.AbstractHoursException.Meta):
         pass
+
+
+def exceptions_around(day: date) -> models.QuerySet["HoursException"]:
+    """The exceptions that can change the hours shown on `day`: yesterday to a week on.
+
+    Yesterday is needed for hours that run past midnight into `day`, the week for the next
+    opening.
+    """
+    return HoursException.objects.filter(
+        date__gte=day - timedelta(days=1), date__lte=day + timedelta(days=7)
+    )
 
 
 class EventQuerySet(models.QuerySet["Event"]):

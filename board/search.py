@@ -8,7 +8,7 @@ language and against the category names in every language; question words ("what
 import re
 from functools import lru_cache
 
-from django.db.models import Q
+from django.db.models import Case, Expression, ExpressionWrapper, IntegerField, Q, Value, When
 from django.utils import translation
 
 from board.models import Category
@@ -56,30 +56,26 @@ def _category_labels(_language=None):
     return labels
 
 
-def search_filter(words):
-    """A Q matching entries that contain any of `words` in any language or category name."""
-    condition = Q()
+def score_expression(words):
+    """How many of `words` an entry contains, a word of its title counting twice; 0: no match.
+
+    Worked out by the database: the words are looked for in the titles, descriptions and
+    locations in every language, and in the category names in every language.
+    """
     categories = _category_labels(translation.get_language())
+    total: Expression = Value(0)
     for word in words:
-        for field in SEARCHED_FIELDS:
+        in_title = Q()
+        for code in LANGUAGES:
+            in_title |= Q(**{f"title_{code}__icontains": word})
+        elsewhere = Q()
+        for field in SEARCHED_FIELDS[1:]:
             for code in LANGUAGES:
-                condition |= Q(**{f"{field}_{code}__icontains": word})
+                elsewhere |= Q(**{f"{field}_{code}__icontains": word})
         matching = [value for value, names in categories.items() if word in names]
         if matching:
-            condition |= Q(category__in=matching)
-    return condition
-
-
-def score(entry, words):
-    """How many of `words` an entry contains (for ordering results)."""
-    labels = _category_labels(translation.get_language())
-    haystack = " ".join(
-        [labels.get(entry.category, "")]
-        + [
-            (getattr(entry, f"{field}_{code}") or "").lower()
-            for field in SEARCHED_FIELDS
-            for code in LANGUAGES
-        ]
-    )
-    title = " ".join((getattr(entry, f"title_{code}") or "").lower() for code in LANGUAGES)
-    return sum(2 if word in title else 1 for word in words if word in haystack)
+            elsewhere |= Q(category__in=matching)
+        total += Case(
+            When(in_title, then=Value(2)), When(elsewhere, then=Value(1)), default=Value(0)
+        )
+    return ExpressionWrapper(total, output_field=IntegerField())

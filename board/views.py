@@ -1,14 +1,19 @@
-from collections.abc import Iterable
-from datetime import date, datetime, timedelta
-from functools import wraps
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterable
+from datetime import date, datetime, time, timedelta
+from functools import cached_property, wraps
+from math import ceil
+from operator import attrgetter, itemgetter
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Page, Paginator
 from django.db import transaction
+from django.db.models import Case, Count, F, IntegerField, Max, QuerySet, Value, When, Window
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -24,12 +29,24 @@ from board.forms import (
     VenueForm,
     default_event_times,
 )
-from board.models import Category, Event, ServiceEntry, Venue, hotel_midnight
+from board.listing import event_rows, url_for_any_pk
+from board.models import (
+    Category,
+    Event,
+    HoursException,
+    OpeningHours,
+    ServiceEntry,
+    ServiceEntryQuerySet,
+    Venue,
+    category_icon,
+    exceptions_around,
+    hotel_midnight,
+)
 from board.ratelimit import rate_limited
-from board.search import score, search_filter, words_of
-from guestdesk import roles
+from board.search import score_expression, words_of
+from guestdesk import hours, roles
 from guestdesk.http import attach
-from guestdesk.paging import paginate
+from guestdesk.paging import PAGE_SIZE, printing
 from guestdesk.roles import role_required
 
 if TYPE_CHECKING:
@@ -44,21 +61,48 @@ def _day_param(request, name="day"):
         return timezone.localdate()
 
 
+# The board's order: categories as Category lists them, then the entries' own order. A
+# search puts the categories of the best matches first and, within a category, the better
+# matches first. Entries of a category not in the list are not shown.
+CATEGORY_POSITION = Case(
+    *(When(category=value, then=Value(n)) for n, value in enumerate(Category.values)),
+    output_field=IntegerField(),
+)
+
+
+def board_entries(
+    public_only: bool = False, words: list[str] | None = None
+) -> ServiceEntryQuerySet:
+    """Service entries in the order a board page shows them; only matches of `words` if given."""
+    entries = ServiceEntry.objects.filter(category__in=Category.values)
+    if public_only:
+        entries = entries.public()
+    entries = entries.alias(position=CATEGORY_POSITION)
+    if not words:
+        return entries.order_by("position", "order", "id")
+    entries = (
+        entries.alias(score=score_expression(words))
+        .filter(score__gt=0)
+        .alias(best=Window(Max("score"), partition_by=[F("category")]))
+    )
+    return entries.order_by("-best", "position", "-score", "order", "id")
+
+
 def grouped_entries(
-    entries: Iterable[ServiceEntry],
-    now: datetime,
-    order_by_score: dict[int, int] | None = None,
-) -> list[tuple[str, "StrOrPromise", list[ServiceEntry]]]:
-    """[(category value, label, [entries])]; `with_status` then gives the shown ones their hours."""
+    entries: Iterable[Any], category_of: Callable[[Any], str] = attrgetter("category")
+) -> list[tuple[str, "StrOrPromise", list[Any]]]:
+    """[(category value, label, [entries])] of entries in board order (see `board_entries`).
+
+    `entries` are service entries, or rows of their values with `category_of=itemgetter(...)`.
+    """
     labels = dict(Category.choices)
-    groups: dict[str, list[ServiceEntry]] = {}
+    groups: list[tuple[str, StrOrPromise, list[Any]]] = []
     for entry in entries:
-        groups.setdefault(entry.category, []).append(entry)
-    order = list(labels)
-    if order_by_score:
-        best = {c: max(order_by_score[e.pk] for e in items) for c, items in groups.items()}
-        order.sort(key=lambda c: -best.get(c, 0))
-    return [(c, labels[c], groups[c]) for c in order if c in groups]
+        category = category_of(entry)
+        if not groups or groups[-1][0] != category:
+            groups.append((category, labels[category], []))
+        groups[-1][2].append(entry)
+    return groups
 
 
 def with_status(
@@ -73,26 +117,159 @@ def with_status(
     return groups
 
 
-def information(
-    now: datetime, public_only: bool = False, query: str = ""
-) -> tuple[list[tuple[str, "StrOrPromise", list[ServiceEntry]]], int]:
-    """Service entries for a board page, grouped by category; searched when `query` is given."""
+def information(now: datetime, public_only: bool = False) -> list[ServiceEntry]:
+    """Every service entry of a board page with its hours, in board order (the guest page)."""
     today = timezone.localtime(now).date()
-    entries = ServiceEntry.objects.with_hours(today)
-    if public_only:
-        entries = entries.public()
-    words = words_of(query)
-    if query and words:
-        entries = entries.filter(search_filter(words))
-    elif query:
-        entries = entries.none()
     # list() runs the query (and the prefetches) before the template renders.
-    found = list(entries)
-    scores = None
-    if words:
-        scores = {e.pk: score(e, words) for e in found}
-        found.sort(key=lambda e: -scores[e.pk])
-    return grouped_entries(found, now, scores), len(found)
+    return list(board_entries(public_only).with_hours(today))
+
+
+class CountedPaginator(Paginator):
+    """A paginator told how many rows there are (counted along with the page's rows)."""
+
+    def __init__(self, count: int, per_page: int) -> None:
+        super().__init__((), per_page)
+        self.known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self.known_count
+
+
+# What the staff board prints of an entry, read as plain values (the translated fields in the
+# active language, with modeltranslation's fallback).
+CARD_FIELDS = (
+    "pk",
+    "category",
+    "title",
+    "is_public",
+    "always_open",
+    "location",
+    "price_note",
+    "phone_extension",
+    "description",
+)
+
+
+def page_of(request, entries: QuerySet) -> tuple[list[dict], Page | None, int]:
+    """(entries shown, the page or None when printing, entries in all pages).
+
+    The page is cut in the database: its query also counts the rows of every page, so a page
+    costs the same queries as printing the whole board, and only the shown entries are loaded.
+    """
+    if printing(request):
+        shown = list(entries)
+        return shown, None, len(shown)
+    try:
+        number = int(request.GET.get("page") or 1)
+    except ValueError:
+        number = 1  # not a number: the first page, as Paginator.get_page does
+    counted = entries.annotate(rows_in_all_pages=Window(Count("pk")))
+    start = (number - 1) * PAGE_SIZE
+    # A number outside the pages (0, -3, 10**30) gives no rows, then the last page below.
+    shown = list(counted[start : start + PAGE_SIZE]) if 1 <= number < 2**31 else []
+    # The window's count, annotated on every row of the page.
+    count = shown[0]["rows_in_all_pages"] if shown else 0
+    if not shown and number != 1:
+        # Past the last page (or before the first): the last one, as Paginator.get_page does.
+        count = entries.count()
+        number = max(ceil(count / PAGE_SIZE), 1)
+        start = (number - 1) * PAGE_SIZE
+        shown = list(entries[start : start + PAGE_SIZE])
+    paginator = CountedPaginator(count, PAGE_SIZE)
+    return shown, paginator.page(number), count
+
+
+class WeeklyPeriod(hours.PeriodMixin):
+    """An opening period of a weekday read as plain values (guestdesk.hours reads any such row)."""
+
+    __slots__ = ("weekday", "opens", "closes")
+
+    def __init__(self, weekday: int, opens: time, closes: time) -> None:
+        self.weekday, self.opens, self.closes = weekday, opens, closes
+
+
+def _weekly_hours(ids: list[int]) -> dict[int, list[WeeklyPeriod]]:
+    """The weekly periods of entries `ids`, by entry, in their model's order (one query)."""
+    by_entry: dict[int, list[WeeklyPeriod]] = {}
+    for entry, weekday, opens, closes in OpeningHours.objects.filter(entry__in=ids).values_list(
+        "entry", "weekday", "opens", "closes"
+    ):
+        by_entry.setdefault(entry, []).append(WeeklyPeriod(weekday, opens, closes))
+    return by_entry
+
+
+def _exceptions(ids: list[int], today: date) -> dict[int, list[HoursException]]:
+    by_entry: dict[int, list[HoursException]] = {}
+    for exception in exceptions_around(today).filter(entry__in=ids):
+        by_entry.setdefault(exception.entry_id, []).append(exception)
+    return by_entry
+
+
+def entry_cards(
+    groups: list[tuple[str, "StrOrPromise", list[dict]]], now: datetime
+) -> list[tuple[str, "StrOrPromise", str, list[dict]]]:
+    """[(category, label, icon, [card])]: what the staff board prints of each entry.
+
+    `groups` hold the entries' CARD_FIELDS. A card adds, as their partial templates print
+    them, the open status, today's hours and the week (with the exceptions). The hours of the
+    shown entries are read in two queries and judged by guestdesk.hours, as the entries' own
+    methods do, once for each different set of hours.
+    """
+    today = timezone.localtime(now).date()
+    ids = [entry["pk"] for _c, _l, entries in groups for entry in entries]
+    weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
+    before, after = url_for_any_pk("board:entry_edit")
+    fragments: dict[tuple, str] = {}
+    judged: dict[tuple, tuple[str, str, str]] = {}
+
+    def once(template: str, key: tuple, context: dict) -> str:
+        """`template` rendered with `context`, once for each different `key`."""
+        if (template, key) not in fragments:
+            fragments[template, key] = render_to_string(template, context)
+        return fragments[template, key]
+
+    def judge(always_open: bool, weekly: list, exceptions: list) -> tuple[str, str, str]:
+        """The open status, today's hours and the week as printed, worked out once for each
+        different set of hours (entries often share them) and rendered once for each
+        different value (a page has few)."""
+        shown_exceptions = tuple((e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions)
+        key = (always_open, tuple((p.weekday, p.opens, p.closes) for p in weekly), shown_exceptions)
+        if key in judged:
+            return judged[key]
+        status = hours.status_at(weekly, exceptions, now, always_open)
+        today_hours = hours.periods_on(today, weekly, exceptions)
+        week = [] if always_open else hours.weekly_summary(weekly)
+        judged[key] = (
+            once("board/_open_status.html", (status,), {"status": status}),
+            once(
+                "board/_hours_today.html",
+                (always_open, tuple((p.text, p.ends_next_day) for p in today_hours)),
+                {"entry": {"always_open": always_open, "today_hours": today_hours}},
+            ),
+            once(
+                "board/_week_hours.html",
+                (tuple(week), shown_exceptions),
+                {"week": week, "exceptions": exceptions},
+            )
+            if week
+            else "",
+        )
+        return judged[key]
+
+    cards = []
+    for category, label, entries in groups:
+        for entry in entries:
+            entry["status"], entry["today_hours"], entry["week"] = judge(
+                entry["always_open"],
+                weekly_of.get(entry["pk"], []),
+                exceptions_of.get(entry["pk"], []),
+            )
+            # Printed three times: as text, not localized as a number each time.
+            entry["pk"] = pk = str(entry["pk"])
+            entry["edit_url"] = f"{before}{pk}{after}"
+        cards.append((category, label, category_icon(category), entries))
+    return cards
 
 
 # Staff board ---------------------------------------------------------------------------
@@ -101,22 +278,18 @@ def information(
 @role_required(*roles.READERS)
 def index(request):
     now = timezone.now()
+    today = timezone.localdate()
     form = SearchForm(request.GET or None)
     query, public_only = "", False
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
-    groups, found = information(now, public_only, query)
-    # Pages cut the entries in the order they are shown (by group), after the search.
-    shown, page, _total = paginate(request, [e for _c, _l, entries in groups for e in entries])
-    if page is not None:
-        labels = {c: label for c, label, _entries in groups}
-        kept: dict[str, list[ServiceEntry]] = {}
-        for entry in shown:
-            kept.setdefault(entry.category, []).append(entry)
-        groups = [(c, labels[c], kept[c]) for c in kept]
-    groups = with_status(groups, now)
-    today = timezone.localdate()
-    events = list(Event.objects.on_day(today).for_listing())
+    words = words_of(query)
+    entries = board_entries(public_only, words)
+    if query and not words:
+        entries = entries.none()
+    shown, page, found = page_of(request, entries.values(*CARD_FIELDS))
+    groups = entry_cards(grouped_entries(shown, itemgetter("category")), now)
+    events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return render(
         request,
         "board/index.html",
@@ -373,8 +546,7 @@ def public_events(today, days=7):
 def _guest_context(request):
     now = timezone.now()
     today = timezone.localdate()
-    groups, _found = information(now, public_only=True)
-    groups = with_status(groups, now)
+    groups = with_status(grouped_entries(information(now, public_only=True)), now)
     return {
         "today": today,
         "now": now,

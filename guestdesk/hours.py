@@ -25,7 +25,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, tzinfo
 from typing import Any, ClassVar, NamedTuple, Self, TypeVar
 
 from django.core.exceptions import ImproperlyConfigured, ValidationError
@@ -51,6 +51,9 @@ class Weekday(models.IntegerChoices):
     SATURDAY = 5, _("Saturday")
     SUNDAY = 6, _("Sunday")
 
+
+# The days Monday first, as plain numbers (Weekday.values builds a new list each time).
+DAYS = tuple(Weekday.values)
 
 # As printed on a door. A context keeps them apart from other "Mon"/"Sat" strings.
 WEEKDAY_ABBR = (
@@ -159,8 +162,9 @@ class AbstractHoursException(PeriodMixin, models.Model):
 # The rule in Python, on rows already in memory (prefetched), so a list costs no queries.
 
 
-def _at(day: date, clock: time) -> datetime:
-    return timezone.make_aware(datetime.combine(day, clock))
+def _at(day: date, clock: time, zone: tzinfo | None = None) -> datetime:
+    """`day` at `clock` on the hotel's clock (`zone`: the current time zone, looked up once)."""
+    return datetime.combine(day, clock, tzinfo=zone or timezone.get_current_timezone())
 
 
 def periods_on(day: date, weekly: Iterable[Any], exceptions: Iterable[Any] = ()) -> list[Any]:
@@ -174,13 +178,14 @@ def periods_on(day: date, weekly: Iterable[Any], exceptions: Iterable[Any] = ())
 
 
 def intervals_on(
-    day: date, weekly: Iterable[Any], exceptions: Iterable[Any] = ()
+    day: date, weekly: Iterable[Any], exceptions: Iterable[Any] = (), zone: tzinfo | None = None
 ) -> list[tuple[datetime, datetime]]:
     """(aware start, aware end) of each period opening on hotel-local `day`."""
+    zone = zone or timezone.get_current_timezone()
     intervals = []
     for period in periods_on(day, weekly, exceptions):
         end_day = day + timedelta(days=1) if is_overnight(period.opens, period.closes) else day
-        intervals.append((_at(day, period.opens), _at(end_day, period.closes)))
+        intervals.append((_at(day, period.opens, zone), _at(end_day, period.closes, zone)))
     return intervals
 
 
@@ -211,11 +216,11 @@ def status_at(
     moment = timezone.localtime(moment)
     if always_open:
         return OpenStatus(is_open=True, at=moment, always=True)
-    today = moment.date()
+    today, zone = moment.date(), moment.tzinfo
     intervals = sorted(
         interval
         for offset in range(-1, HORIZON_DAYS)
-        for interval in intervals_on(today + timedelta(days=offset), weekly, exceptions)
+        for interval in intervals_on(today + timedelta(days=offset), weekly, exceptions, zone)
     )
     closes_at = None
     for start, end in intervals:
@@ -227,7 +232,7 @@ def status_at(
         else:
             break
     if closes_at is not None:
-        if closes_at >= _at(today + timedelta(days=HORIZON_DAYS - 1), MIDNIGHT):
+        if closes_at >= _at(today + timedelta(days=HORIZON_DAYS - 1), MIDNIGHT, zone):
             closes_at = None  # open all week long (24 hours every day): no closing time to give
         return OpenStatus(is_open=True, at=moment, closes_at=closes_at)
     opens_at = min((start for start, _end in intervals if start > moment), default=None)
@@ -254,13 +259,13 @@ def weekly_summary(weekly: Iterable[Any]) -> list[SummaryLine]:
 
     Empty when there are no hours at all (the owner did not give any).
     """
-    by_day: dict[int, list[str]] = {day: [] for day in Weekday.values}
+    by_day: dict[int, list[str]] = {day: [] for day in DAYS}
     for period in sorted(weekly, key=lambda p: (p.weekday, p.opens)):
         by_day[period.weekday].append(period_text(period.opens, period.closes))
     if not any(by_day.values()):
         return []
     runs: list[list[Any]] = []
-    for day in Weekday.values:
+    for day in DAYS:
         text = ", ".join(by_day[day]) or None
         if runs and runs[-1][2] == text:
             runs[-1][1] = day

@@ -80,8 +80,8 @@ def test_board_pages_have_a_fixed_query_count(client, agent, size, today, record
     print(size, counts)
     # Same ceilings for 5 and 500 rows (session, user and roles are the first queries).
     ceilings = {
-        "/board/": 8,
-        "/board/?q=pool+spa": 8,
+        "/board/": 7,
+        "/board/?q=pool+spa": 7,
         "/board/events/": 7,
         "/board/events/week/": 7,
         "/board/venues/": 5,
@@ -120,11 +120,11 @@ def test_the_board_shows_fifty_entries_a_page_and_prints_them_all(
 ):
     populate(size, today)
     agent_client.get("/board/")  # warm the session and role caches
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         html = agent_client.get("/board/").content.decode()
     assert html.count('class="card board-entry') == min(size, 50)
     assert ("Page 1 of 10" in html) == (size == 500)
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         html = agent_client.get("/board/", {"print": "1"}).content.decode()
     assert html.count('class="card board-entry') == size
     assert "Page 1 of" not in html
