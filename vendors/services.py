@@ -6,6 +6,7 @@ Figures about requests are aggregate queries over the reverse relation `Supplier
 
 import datetime
 import statistics
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from itertools import groupby
@@ -184,14 +185,21 @@ def done_in_month(year, month):
     ).annotate(commission_due=commission_due())
 
 
-def commission_report(year, month):
-    """The month's done requests per supplier with their commission; three queries."""
+def commission_report(
+    year: int, month: int, choose: Callable[[list[int]], Sequence[int]] | None = None
+) -> CommissionReport:
+    """The month's done requests per supplier with their commission; three queries.
+
+    `choose(supplier_ids)` (in the report's order, by name) picks the suppliers whose
+    requests are read, such as one page of them; every supplier by default. The month's
+    totals always count every supplier.
+    """
     requests = done_in_month(year, month)
     if requests is None:
         return CommissionReport(year, month, [], [])
     sums = {"count": Count("pk"), "price": Sum("price"), "commission": Sum("commission_due")}
     subtotal_rows = (
-        requests.order_by("supplier_id", "currency")
+        requests.order_by("supplier__name", "supplier_id", "currency")
         .values("supplier_id", "currency")
         .annotate(**sums)
     )
@@ -199,6 +207,8 @@ def commission_report(year, month):
     for row in subtotal_rows:
         per_supplier.setdefault(row["supplier_id"], []).append(_cents(row))
     totals = [_cents(t) for t in requests.order_by("currency").values("currency").annotate(**sums)]
+    if choose is not None:
+        requests = requests.filter(supplier_id__in=list(choose(list(per_supplier))))
     rows = list(
         requests.select_related("supplier").order_by("supplier__name", "supplier_id", "done_at")
     )

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -104,7 +105,7 @@ def commission_current(request):
     return redirect("vendors:commission", month=timezone.localdate())
 
 
-def _month(month):
+def _month(month: datetime.date) -> tuple[int, int]:
     if not 2000 <= month.year <= 2100:
         raise Http404
     return month.year, month.month
@@ -112,18 +113,23 @@ def _month(month):
 
 @role_required(*roles.MANAGERS)
 def commission(request, month):
-    report = services.commission_report(*_month(month))
-    # 50 suppliers a page; the month's totals stay whole, and print and CSV show everyone.
-    groups, page, total = paginate(request, report.suppliers)
-    for group in groups:
+    # 50 suppliers a page, only theirs read; the month's totals stay whole, and print and
+    # CSV show everyone.
+    paged: dict[str, Any] = {}
+
+    def one_page(supplier_ids: list[int]) -> list[int]:
+        shown, paged["page"], paged["total"] = paginate(request, supplier_ids)
+        return shown
+
+    report = services.commission_report(*_month(month), choose=one_page)
+    for group in report.suppliers:
         for row in group.rows:
             row.basis = services.commission_basis(row)
     context = {
         "report": report,
-        "groups": groups,
-        "page": page,
-        "total": total,
-        "printing": page is None,
+        "groups": report.suppliers,
+        "page": paged.get("page"),
+        "printing": "page" in paged and paged["page"] is None,
     }
     return render(request, "vendors/commission.html", context)
 
