@@ -81,8 +81,8 @@ class StayList(list):
         return mark_safe("".join([row.html for row in self]))  # noqa: S308
 
     @property
-    def text(self) -> SafeString:
-        return mark_safe("".join([row.text + "\n" for row in self]))  # noqa: S308
+    def text(self) -> str:
+        return "".join([row.text + "\n" for row in self])
 
 
 @dataclass
@@ -142,9 +142,10 @@ class StayLines:
         return mark_safe(self._render("emails/digest_stay.html"))  # noqa: S308  (Jinja2 escaped it)
 
     @property
-    def text(self) -> SafeString:
-        # Plain text, not escaped; the "text" engine puts it into the text body as it is.
-        return mark_safe(self._render("emails/digest_stay.txt"))  # noqa: S308
+    def text(self) -> str:
+        # Plain text, not escaped and not marked safe: only the "text" engine (which does
+        # not escape) puts it into the text body.
+        return self._render("emails/digest_stay.txt")
 
 
 def build(subscription, facts):
