@@ -5,12 +5,18 @@ import shutil
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from tests.conftest import PASSWORD, need
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls the tests
 # make themselves are still synchronous and safe.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+# A loaded CI machine can take more than Playwright's default 5 s to answer a form post and
+# draw the next page; assertions wait up to 15 s for what they expect (and still fail when
+# the page never shows it).
+expect.set_options(timeout=15_000)
 
 CHROMIUM = os.environ.get("GUESTDESK_CHROMIUM", "/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
