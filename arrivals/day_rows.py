@@ -101,6 +101,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
     by_id = {level.pk: level for level in levels}
     labels = dict(Stay.Status.choices)
     buttons: dict[str, str] = {}
+    texts: dict[str, str] = {}
     names: dict[str, str] = {}
     parties: dict[tuple[int, int], str] = {}
     phones: dict[str, str] = {}
@@ -110,6 +111,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
         status = row.status
         if status not in buttons:
             buttons[status] = _buttons(status)
+            texts[status] = str(labels.get(status, status))  # translated once per status
         code = row.country_code
         if code not in names:
             names[code] = str(countries.name(code)) if code else ""
@@ -126,7 +128,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
         row.pax = row.adults + row.children
         row.pax_title = parties[sizes]
         row.phone = phones.get(row.phone, "")
-        row.status_text = str(labels.get(status, status))
+        row.status_text = texts[status]
         row.action_buttons = buttons[status]
     return rows
 

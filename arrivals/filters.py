@@ -37,7 +37,7 @@ class StayFilterForm(forms.Form):
 def present_countries(codes: list[str], chosen: str = "") -> list[tuple[str, str]]:
     """The countries `codes` by name, and a chosen one (a bookmarked filter stays valid)."""
     wanted = set(codes)
-    if chosen in dict(countries):
+    if chosen and chosen in countries:  # a code lookup: no country name is translated
         wanted.add(chosen)
     return sorted(((code, countries.name(code)) for code in wanted), key=lambda c: c[1])
 
@@ -98,18 +98,8 @@ class StayFilter(ListFilterSet):
     ):
         super().__init__(data, queryset)
         self.default_sort = default_sort
-        if nationalities is not None:
-            self.filters["nationality"].extra["choices"] = [
-                ("", _("All nationalities")),
-                *present_countries(nationalities, data.get("nationality", "") if data else ""),
-            ]
-        if languages is not None:
-            chosen = data.get("language", "") if data else ""
-            wanted = {*languages, chosen}
-            self.filters["language"].extra["choices"] = [
-                ("", _("All languages")),
-                *((code, name) for code, name in language_choices() if code in wanted),
-            ]
+        if nationalities is not None or languages is not None:
+            self.offer(nationalities or [], languages or [])
         self.filters["vip"].extra["choices"] = [
             ("", _("All guests")),
             ("vip", _("VIPs only")),
@@ -120,6 +110,20 @@ class StayFilter(ListFilterSet):
             ("", _("All but cancelled")),
             *Stay.Status.choices,
             (ALL, _("All, with cancelled")),
+        ]
+
+    def offer(self, nationalities: list[str], languages: list[str]) -> None:
+        """Offer only these nationalities and languages (and one already chosen, so that a
+        bookmarked filter stays valid) instead of all 250 countries and 180 languages."""
+        data = self.data or {}
+        self.filters["nationality"].extra["choices"] = [
+            ("", _("All nationalities")),
+            *present_countries(nationalities, data.get("nationality", "")),
+        ]
+        wanted = {*languages, data.get("language", "")}
+        self.filters["language"].extra["choices"] = [
+            ("", _("All languages")),
+            *((code, name) for code, name in language_choices() if code in wanted),
         ]
 
     def search(self, stays: StayQuerySet, name: str, value: str) -> StayQuerySet:

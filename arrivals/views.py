@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
-from arrivals.day_rows import day_rows, day_totals
+from arrivals.day_rows import StayRow, day_rows, day_totals
 from arrivals.filters import StayFilter
 from arrivals.forms import (
     AnonymiseForm,
@@ -83,22 +83,30 @@ def _reach(user):
 
 
 def _day_filter(request, kind, day) -> tuple[StayFilter, list[VipLevel], StayQuerySet]:
-    """The day's list filtered and sorted as asked, the VIP levels and the unfiltered day."""
+    """The day's list filtered and sorted as asked, the VIP levels and the unfiltered day.
+
+    The nationality and language filters offer what the day's guests have, not all 250
+    countries and 180 languages. When something is asked, they are read first (one query
+    for both: what is asked must be among them); on the plain day view, where nothing
+    is asked, the page offers those of the rows it shows (`_offer_shown`).
+    """
     levels = list(VipLevel.objects.all())
     base = LISTS[kind]["stays"](day).for_lists()
-    # The nationality and language filters offer what the day's guests have, not all 250
-    # countries and 180 languages (one query for both).
-    present = base.order_by().values_list("guest__nationality", "guest__language").distinct()
-    pairs = list(present)
-    filters = StayFilter(
-        request.GET,
-        base,
-        levels,
-        default_sort=LISTS[kind]["sort"],
-        nationalities=[code for code, _language in pairs if code],
-        languages=[code for _country, code in pairs if code],
-    )
+    filters = StayFilter(request.GET, base, levels, default_sort=LISTS[kind]["sort"])
+    if filters.is_bound:
+        present = base.order_by().values_list("guest__nationality", "guest__language")
+        pairs = list(present.distinct())
+        filters.offer([code for code, _ in pairs if code], [code for _, code in pairs if code])
     return filters, levels, base
+
+
+def _offer_shown(filters: StayFilter, rows: list[StayRow]) -> None:
+    """An unasked day view offers the nationalities and languages of the rows it shows."""
+    if not filters.is_bound:
+        filters.offer(
+            [code for code in {row.country_code for row in rows} if code],
+            [code for code in {row.language for row in rows} if code],
+        )
 
 
 def _day_stays(request, kind, day) -> list[Stay]:
@@ -147,6 +155,7 @@ def _list_page(request, kind, day):
         return picked
     filters, levels, base = _day_filter(request, kind, day)
     stays = day_rows(filters.qs, levels)
+    _offer_shown(filters, stays)
     form = filters.form
     reach = _reach(request.user)
     hidden = format_html(

@@ -9,15 +9,29 @@ them several times faster. A widget whose template exists only for Django's engi
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
-from django.forms.renderers import BaseRenderer, DjangoTemplates, Jinja2
+import django.forms
+from django.conf import settings
+from django.forms.renderers import BaseRenderer, DjangoTemplates
 from django.template import TemplateDoesNotExist
+from django.template.backends.jinja2 import Jinja2
 
 
 class FormRenderer(BaseRenderer):
     def __init__(self) -> None:
-        self.fast = Jinja2()
+        self.fast = Jinja2(
+            {
+                "APP_DIRS": True,
+                "DIRS": [
+                    Path(settings.BASE_DIR) / "templates" / "widgets",
+                    Path(django.forms.__file__).parent / "jinja2",
+                ],
+                "NAME": "widgets",
+                "OPTIONS": {},
+            }
+        )
         self.fallback = DjangoTemplates()
 
     def get_template(self, template_name: str) -> Any:

@@ -72,6 +72,28 @@ def test_the_nationality_filter_lists_the_countries_of_the_day(agent_client):
     assert response.context["stays"] == []
 
 
+def test_the_plain_day_offers_what_it_shows_and_a_filter_offers_the_whole_day(agent_client):
+    StayFactory(guest__nationality="DE", guest__language="de")
+    StayFactory(guest__nationality="JP", guest__language="ja", status="cancelled")
+    url = reverse("arrivals:day", kwargs={"day": DAY})
+
+    def offered(response, name):
+        return [code for code, _label in response.context["form"].fields[name].choices]
+
+    # Nothing asked: the list hides cancelled stays, and offers what it shows.
+    plain = agent_client.get(url)
+    assert (offered(plain, "nationality"), offered(plain, "language")) == (["", "DE"], ["", "de"])
+    # Asking for cancelled stays too: their guests' countries and languages are offered.
+    everything = agent_client.get(url, {"status": "all"})
+    assert offered(everything, "nationality") == ["", "DE", "JP"]  # Germany, Japan by name
+    assert offered(everything, "language") == ["", "de", "ja"]
+    assert {s.last_name for s in everything.context["stays"]} == {
+        s.guest.last_name for s in Stay.objects.all()
+    }
+    japanese = agent_client.get(url, {"status": "all", "nationality": "JP"})
+    assert [s.country_code for s in japanese.context["stays"]] == ["JP"]
+
+
 def test_vip_only_is_one_click_and_keeps_other_filters(agent_client):
     StayFactory(guest__last_name="Starling", vip_level=vip("VIP1"))
     StayFactory(guest__last_name="Plainfield")
