@@ -143,10 +143,40 @@ def month_bounds(year, month):
     return start, following
 
 
+# What the report reads of a done request, and of its supplier for the commission basis.
+REQUEST_COLUMNS = (
+    "pk",
+    "number",
+    "done_at",
+    "price",
+    "currency",
+    "commission",
+    "commission_due",
+    "supplier_id",
+)
+SUPPLIER_COLUMNS = ("supplier__name", "supplier__commission_type", "supplier__commission_value")
+SUPPLIER_FIELDS = ("id", "name", "commission_type", "commission_value")
+
+
+@dataclass(slots=True)
+class CommissionRow:
+    """A done request in the report, read as plain values."""
+
+    pk: int
+    number: str
+    done_at: datetime.datetime
+    price: Decimal | None
+    currency: str
+    commission: Decimal | None  # set on the request, overriding the supplier's terms
+    commission_due: Decimal
+    supplier_id: int
+    supplier: Supplier | None = None
+
+
 @dataclass
 class SupplierCommission:
     supplier: Supplier
-    rows: list
+    rows: list[CommissionRow]
     totals: list  # [{"currency", "count", "price", "commission"}]
 
 
@@ -209,13 +239,21 @@ def commission_report(
     totals = [_cents(t) for t in requests.order_by("currency").values("currency").annotate(**sums)]
     if choose is not None:
         requests = requests.filter(supplier_id__in=list(choose(list(per_supplier))))
-    rows = list(
-        requests.select_related("supplier").order_by("supplier__name", "supplier_id", "done_at")
+    # Plain values rather than a request and a supplier model a row: the report shows a few
+    # columns, and a supplier is built once for all its rows.
+    values = requests.order_by("supplier__name", "supplier_id", "done_at").values_list(
+        *REQUEST_COLUMNS, *SUPPLIER_COLUMNS
     )
-    groups = [
-        SupplierCommission(supplier=rows_of[0].supplier, rows=rows_of, totals=per_supplier[pk])
-        for pk, rows_of in ((pk, list(g)) for pk, g in groupby(rows, key=lambda r: r.supplier_id))
-    ]
+    width = len(REQUEST_COLUMNS)
+    groups = []
+    for pk, group in groupby(values, key=lambda v: v[width - 1]):
+        group_values = list(group)
+        # The supplier's other fields are deferred: read from the database if ever asked for.
+        supplier = Supplier.from_db(values.db, SUPPLIER_FIELDS, (pk, *group_values[0][width:]))
+        rows = [CommissionRow(*v[:width]) for v in group_values]
+        for row in rows:
+            row.supplier = supplier
+        groups.append(SupplierCommission(supplier=supplier, rows=rows, totals=per_supplier[pk]))
     return CommissionReport(year, month, groups, totals)
 
 
