@@ -32,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from guestdesk.emails import message_language, queue_email
@@ -272,7 +273,9 @@ def commission_basis(request):
     supplier = request.supplier
     if supplier.commission_type == CommissionType.FIXED:
         return _("fixed per booking")
-    return _("%(percent)s %% of the price") % {"percent": supplier.commission_value.normalize()}
+    # As the supplier's page prints it: "10", not the "1E+1" str() gives a normalised 10.
+    percent = number_format(supplier.commission_value.normalize())
+    return _("%(percent)s %% of the price") % {"percent": percent}
 
 
 # ---------------------------------------------------------------------------------------
