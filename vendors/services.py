@@ -219,7 +219,7 @@ def done_in_month(year, month):
 def commission_report(
     year: int, month: int, choose: Callable[[list[int]], Sequence[int]] | None = None
 ) -> CommissionReport:
-    """The month's done requests per supplier with their commission; three queries.
+    """The month's done requests per supplier with their commission; two queries.
 
     `choose(supplier_ids)` (in the report's order, by name) picks the suppliers whose
     requests are read, such as one page of them; every supplier by default. The month's
@@ -235,9 +235,19 @@ def commission_report(
         .annotate(**sums)
     )
     per_supplier: dict[int, list[dict[str, Any]]] = {}
+    # The month's totals are the sums of the suppliers' subtotals: no second pass over them.
+    by_currency: dict[str, dict[str, Any]] = {}
     for row in subtotal_rows:
         per_supplier.setdefault(row["supplier_id"], []).append(_cents(row))
-    totals = [_cents(t) for t in requests.order_by("currency").values("currency").annotate(**sums)]
+        total = by_currency.setdefault(
+            row["currency"],
+            {"currency": row["currency"], "count": 0, "price": None, "commission": None},
+        )
+        total["count"] += row["count"]
+        for key in ("price", "commission"):  # a sum of nothing but NULLs is NULL, as in SQL
+            if row[key] is not None:
+                total[key] = row[key] if total[key] is None else total[key] + row[key]
+    totals = [by_currency[currency] for currency in sorted(by_currency)]
     if choose is not None:
         requests = requests.filter(supplier_id__in=list(choose(list(per_supplier))))
     # Plain values rather than a request and a supplier model a row: the report shows a few

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 
 from guestdesk.formatting import money
 from tests.vendors.conftest import make_contact, make_place, make_request, make_supplier
-from vendors import list_rows
+from vendors import list_rows, services
 from vendors.models import Place, Supplier
 
 pytestmark = pytest.mark.django_db
@@ -225,6 +225,22 @@ def test_the_commission_basis_prints_the_percent_as_the_supplier_page_does(
     assert shown in get(manager_client, url, language)
     csv = manager_client.get(reverse("vendors:commission_csv", kwargs={"month": "2026-03"}))
     assert "E+" not in csv.content.decode("utf-8-sig")
+
+
+def test_the_months_totals_add_up_every_suppliers_subtotals():
+    first, second = make_supplier("First"), make_supplier("Second", commission_type="fixed")
+    Supplier.objects.filter(pk=second.pk).update(commission_value=Decimal("300"))
+    make_request(first, done_at=NOW, price=Decimal("1000.10"))
+    make_request(second, done_at=NOW, price=Decimal("99.95"))
+    make_request(second, done_at=NOW, price=None, currency="USD")  # no price at all in USD
+    make_request(first, done_at=NOW, price=Decimal("5"), status="booked")  # not done
+    report = services.commission_report(2026, 3)
+    totals = {t["currency"]: (t["count"], t["price"], t["commission"]) for t in report.totals}
+    assert totals == {
+        "KZT": (2, Decimal("1100.05"), Decimal("300.00")),  # first's commission is 0 %
+        "USD": (1, None, Decimal("300.00")),
+    }
+    assert [t["currency"] for t in report.totals] == ["KZT", "USD"]
 
 
 def test_a_month_without_commission_says_so(manager_client):
