@@ -14,10 +14,10 @@ import datetime
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any
 from urllib.parse import quote
 
-from django.db.models import QuerySet
+from django.db.models import BooleanField, ExpressionWrapper, QuerySet
 from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
@@ -26,8 +26,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from phonenumber_field.phonenumber import to_python
 
-from guestdesk import hours
 from guestdesk.formatting import money
+from guestdesk.hours import open_at_q
 from vendors import services
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.models import (
@@ -35,7 +35,7 @@ from vendors.models import (
     Category,
     Contact,
     ContractState,
-    OpeningHours,
+    Place,
     PlaceTagRow,
     SupplierCategory,
     SupplierLanguage,
@@ -204,14 +204,6 @@ PLACE_COLUMNS = (
 )
 
 
-class Period(NamedTuple):
-    """A weekly opening period read as plain values (guestdesk.hours reads any such row)."""
-
-    weekday: int
-    opens: datetime.time
-    closes: datetime.time
-
-
 @dataclass(slots=True)
 class PlaceRow:
     """What one card of the guide shows."""
@@ -229,6 +221,7 @@ class PlaceRow:
     description_kk: str
     description_ru: str
     description_en: str
+    open_now: bool
     # Worked out per row, or per page and shared by the rows that have the same value.
     url: str = ""
     shown_name: str = ""
@@ -237,7 +230,6 @@ class PlaceRow:
     shown_description_language: str = ""
     fell_back: bool = False
     description_fell_back: bool = False
-    open_now: bool = False
     kind_text: str = ""
     price_signs: str = ""
     price_title: str = ""
@@ -247,9 +239,12 @@ class PlaceRow:
     verified: str = ""
 
 
-def place_values(places: QuerySet[Any]) -> QuerySet[Any]:
-    """`places` (filtered and sorted) as the tuples place_rows() reads."""
-    return places.values_list(*PLACE_COLUMNS)
+def place_values(places: QuerySet[Any], moment: datetime.datetime) -> QuerySet[Any]:
+    """`places` (filtered and sorted) as the tuples place_rows() reads, with whether each is
+    open at `moment`: the SQL form of the rule (guestdesk.hours), asked of the page's rows
+    only, so their hours need not be read."""
+    open_now = ExpressionWrapper(open_at_q(Place, moment), output_field=BooleanField())
+    return places.annotate(open_now_=open_now).values_list(*PLACE_COLUMNS, "open_now_")
 
 
 def _text(row: PlaceRow, name: str, order: Iterable[str], language: str) -> tuple[str, str]:
@@ -266,11 +261,9 @@ def _price_signs(level: int) -> str:
     return "$" * level if level else str(PriceLevel(level).label)
 
 
-def place_rows(
-    page: Sequence[tuple], language: str, now: datetime.datetime, stale_before: datetime.date
-) -> list[PlaceRow]:
+def place_rows(page: Sequence[tuple], language: str, stale_before: datetime.date) -> list[PlaceRow]:
     """The cards of a page of place_values(), texts in `language` (falling back visibly),
-    whether each is open at `now`, its tags and whether it is due a check. Two queries."""
+    their tags and whether each is due a check. One query."""
     rows = [PlaceRow(*values) for values in page]
     ids = [row.pk for row in rows]
     if not ids:
@@ -278,11 +271,6 @@ def place_rows(
     tags: dict[int, list[str]] = {}
     for place, tag in PlaceTagRow.objects.filter(place__in=ids).values_list("place", "tag"):
         tags.setdefault(place, []).append(tag)
-    weekly: dict[int, list[Period]] = {}
-    for place, weekday, opens, closes in OpeningHours.objects.filter(place__in=ids).values_list(
-        "place", "weekday", "opens", "closes"
-    ):
-        weekly.setdefault(place, []).append(Period(weekday, opens, closes))
     order = fallback_order(language)
     kinds = {value: str(label) for value, label in PlaceKind.choices}
     tag_labels = {value: str(label) for value, label in PlaceTag.choices}
@@ -290,8 +278,6 @@ def place_rows(
     minutes, last_verified = _("%(minutes)s min"), _("Last verified %(date)s")
     stale_verified = _("Last verified %(date)s — check me")
     short_date = _Dates("SHORT_DATE_FORMAT")
-    local_now = timezone.localtime(now)
-    judged: dict[tuple[Period, ...], bool] = {}
     before, after = url_around_pk("vendors:place")
     for row in rows:
         row.url = f"{before}{row.pk}{after}"
@@ -303,11 +289,6 @@ def place_rows(
         row.description_fell_back = bool(row.shown_description) and (
             row.shown_description_language != language
         )
-        # Places often share their hours: each different week is judged once.
-        week = tuple(weekly.get(row.pk, ()))
-        if week not in judged:
-            judged[week] = hours.status_at(week, (), local_now).is_open
-        row.open_now = judged[week]
         row.kind_text = kinds.get(row.kind, row.kind)
         row.price_signs, row.price_title = prices.get(row.price_level, ("", ""))
         if row.walking_minutes is not None:

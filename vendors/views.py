@@ -191,11 +191,10 @@ def _dates():
 @role_required(*roles.READERS)
 def guide(request):
     filters = GuideFilter(request.GET, Place.objects.all())
-    values, page, total = paginate(request, list_rows.place_values(filters.qs))
+    values = list_rows.place_values(filters.qs, timezone.now())
+    shown, page, total = paginate(request, values)
     dates = _dates()
-    places = list_rows.place_rows(
-        values, request.LANGUAGE_CODE, timezone.now(), dates["stale_before"]
-    )
+    places = list_rows.place_rows(shown, request.LANGUAGE_CODE, dates["stale_before"])
     cards = {"places": places, "label": list_rows.place_labels()}
     context = {
         "filters": filters.form,
