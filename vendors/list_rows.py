@@ -239,12 +239,19 @@ class PlaceRow:
     verified: str = ""
 
 
-def place_values(places: QuerySet[Any], moment: datetime.datetime) -> QuerySet[Any]:
-    """`places` (filtered and sorted) as the tuples place_rows() reads, with whether each is
-    open at `moment`: the SQL form of the rule (guestdesk.hours), asked of the page's rows
+def place_values(ids: Sequence[int], moment: datetime.datetime) -> list[tuple]:
+    """Places `ids` as the tuples place_rows() reads, in that order, with whether each is
+    open at `moment`: the SQL form of the rule (guestdesk.hours), asked of these places
     only, so their hours need not be read."""
     open_now = ExpressionWrapper(open_at_q(Place, moment), output_field=BooleanField())
-    return places.annotate(open_now_=open_now).values_list(*PLACE_COLUMNS, "open_now_")
+    values = (
+        Place.objects.filter(pk__in=ids)
+        .order_by()
+        .annotate(open_now_=open_now)
+        .values_list(*PLACE_COLUMNS, "open_now_")
+    )
+    by_pk = {row[0]: row for row in values}
+    return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
 def _text(row: PlaceRow, name: str, order: Iterable[str], language: str) -> tuple[str, str]:

@@ -180,7 +180,7 @@ def test_open_now_on_the_cards_is_the_places_own_answer(moment):
     make_place("Bar", hours=[(0, "18:00", "02:00"), (6, "22:00", "02:00")])
     make_place("Always", hours=[(d, "00:00", "00:00") for d in range(7)])
     make_place("Never")
-    values = list_rows.place_values(Place.objects.all(), moment)
+    values = list_rows.place_values(list(Place.objects.values_list("pk", flat=True)), moment)
     rows = list_rows.place_rows(values, "en", datetime.date(2000, 1, 1))
     places = {place.pk: place for place in Place.objects.for_listing()}
     assert rows
