@@ -345,6 +345,7 @@ def commission_cards(groups: list[services.SupplierCommission]) -> list[Commissi
     done = _Dates("SHORT_DATETIME_FORMAT")
     zone = timezone.get_current_timezone()
     counts: dict[int, str] = {}
+    bases: dict[tuple[bool, str, Decimal], str] = {}
     cards = []
     for group in groups:
         totals = []
@@ -362,18 +363,24 @@ def commission_cards(groups: list[services.SupplierCommission]) -> list[Commissi
                     money(total["commission"], currency),
                 )
             )
-        rows = [
-            (
-                f"{request_before}{quote(row.number, safe=URL_SAFE)}{request_after}",
-                row.number,
-                done(row.done_at.astimezone(zone)),
-                money(row.price, row.currency),
-                money(row.commission_due, row.currency),
-                services.commission_basis(row),
-            )
-            for row in group.rows
-        ]
         supplier = group.supplier
+        rows = []
+        for row in group.rows:
+            # The basis depends only on whether the request sets its own commission and on
+            # the supplier's terms, which most suppliers share: worded once for each.
+            terms = (row.commission is None, supplier.commission_type, supplier.commission_value)
+            if terms not in bases:
+                bases[terms] = services.commission_basis(row)
+            rows.append(
+                (
+                    f"{request_before}{quote(row.number, safe=URL_SAFE)}{request_after}",
+                    row.number,
+                    done(row.done_at.astimezone(zone)),
+                    money(row.price, row.currency),
+                    money(row.commission_due, row.currency),
+                    bases[terms],
+                )
+            )
         cards.append(
             CommissionCard(
                 f"{supplier_before}{supplier.pk}{supplier_after}", supplier.name, totals, rows

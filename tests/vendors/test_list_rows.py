@@ -226,6 +226,27 @@ def test_the_commission_basis_prints_the_percent_as_the_supplier_page_does(
     assert "E+" not in csv.content.decode("utf-8-sig")
 
 
+def test_each_row_gives_its_own_basis_when_suppliers_terms_differ(manager_client):
+    terms = [("percent", "10"), ("percent", "10"), ("percent", "15"), ("fixed", "10")]
+    for n, (kind, value) in enumerate(terms):
+        supplier = make_supplier(f"S{n}", commission_type=kind, commission_value=value)
+        make_request(supplier, done_at=NOW, price=Decimal("1000"))
+    later = NOW + datetime.timedelta(minutes=1)
+    make_request(supplier, done_at=later, price=Decimal("1000"), commission=Decimal("1"))
+    html = get(manager_client, reverse("vendors:commission", kwargs={"month": "2026-03"}))
+    cards = html.split('data-testid="commission-supplier"')[1:]
+    bases = [
+        [cell.split("<")[0] for cell in card.split('<td class="small text-muted">')[1:]]
+        for card in cards
+    ]
+    assert bases == [
+        ["10 % of the price"],
+        ["10 % of the price"],
+        ["15 % of the price"],
+        ["fixed per booking", "set on the request"],
+    ]
+
+
 def test_the_months_totals_add_up_every_suppliers_subtotals():
     first, second = make_supplier("First"), make_supplier("Second", commission_type="fixed")
     Supplier.objects.filter(pk=second.pk).update(commission_value=Decimal("300"))
