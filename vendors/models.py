@@ -105,6 +105,22 @@ class ContractState(models.TextChoices):
     EXPIRED = "expired", _("Expired")
 
 
+def contract_state(
+    start: datetime.date | None, end: datetime.date | None, today: datetime.date | None = None
+) -> ContractState:
+    """The state of a contract from `start` to `end` on `today` (hotel date by default)."""
+    today = today or timezone.localdate()
+    if not end and not start:
+        return ContractState.NONE
+    if start and start > today:
+        return ContractState.NOT_STARTED
+    if end and end < today:
+        return ContractState.EXPIRED
+    if end and end <= today + datetime.timedelta(days=EXPIRY_WARNING_DAYS):
+        return ContractState.EXPIRING
+    return ContractState.VALID
+
+
 class SupplierQuerySet(models.QuerySet["Supplier"]):
     def active(self) -> Self:
         return self.filter(active=True)
@@ -249,18 +265,7 @@ class Supplier(Timestamped):
         return (Decimal(price) * self.commission_value / 100).quantize(CENT, ROUND_HALF_UP)
 
     def contract_state(self, today=None):
-        today = today or timezone.localdate()
-        if not self.contract_end and not self.contract_start:
-            return ContractState.NONE
-        if self.contract_start and self.contract_start > today:
-            return ContractState.NOT_STARTED
-        if self.contract_end and self.contract_end < today:
-            return ContractState.EXPIRED
-        if self.contract_end and self.contract_end <= today + datetime.timedelta(
-            days=EXPIRY_WARNING_DAYS
-        ):
-            return ContractState.EXPIRING
-        return ContractState.VALID
+        return contract_state(self.contract_start, self.contract_end, today)
 
     @property
     def category_codes(self):

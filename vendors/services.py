@@ -32,6 +32,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Round
 from django.utils import timezone
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from guestdesk.emails import message_language, queue_email
@@ -143,10 +144,40 @@ def month_bounds(year, month):
     return start, following
 
 
+# What the report reads of a done request, and of its supplier for the commission basis.
+REQUEST_COLUMNS = (
+    "pk",
+    "number",
+    "done_at",
+    "price",
+    "currency",
+    "commission",
+    "commission_due",
+    "supplier_id",
+)
+SUPPLIER_COLUMNS = ("supplier__name", "supplier__commission_type", "supplier__commission_value")
+SUPPLIER_FIELDS = ("id", "name", "commission_type", "commission_value")
+
+
+@dataclass(slots=True)
+class CommissionRow:
+    """A done request in the report, read as plain values."""
+
+    pk: int
+    number: str
+    done_at: datetime.datetime
+    price: Decimal | None
+    currency: str
+    commission: Decimal | None  # set on the request, overriding the supplier's terms
+    commission_due: Decimal
+    supplier_id: int
+    supplier: Supplier | None = None
+
+
 @dataclass
 class SupplierCommission:
     supplier: Supplier
-    rows: list
+    rows: list[CommissionRow]
     totals: list  # [{"currency", "count", "price", "commission"}]
 
 
@@ -188,7 +219,7 @@ def done_in_month(year, month):
 def commission_report(
     year: int, month: int, choose: Callable[[list[int]], Sequence[int]] | None = None
 ) -> CommissionReport:
-    """The month's done requests per supplier with their commission; three queries.
+    """The month's done requests per supplier with their commission; two queries.
 
     `choose(supplier_ids)` (in the report's order, by name) picks the suppliers whose
     requests are read, such as one page of them; every supplier by default. The month's
@@ -204,18 +235,36 @@ def commission_report(
         .annotate(**sums)
     )
     per_supplier: dict[int, list[dict[str, Any]]] = {}
+    # The month's totals are the sums of the suppliers' subtotals: no second pass over them.
+    by_currency: dict[str, dict[str, Any]] = {}
     for row in subtotal_rows:
         per_supplier.setdefault(row["supplier_id"], []).append(_cents(row))
-    totals = [_cents(t) for t in requests.order_by("currency").values("currency").annotate(**sums)]
+        total = by_currency.setdefault(
+            row["currency"],
+            {"currency": row["currency"], "count": 0, "price": None, "commission": None},
+        )
+        total["count"] += row["count"]
+        for key in ("price", "commission"):  # a sum of nothing but NULLs is NULL, as in SQL
+            if row[key] is not None:
+                total[key] = row[key] if total[key] is None else total[key] + row[key]
+    totals = [by_currency[currency] for currency in sorted(by_currency)]
     if choose is not None:
         requests = requests.filter(supplier_id__in=list(choose(list(per_supplier))))
-    rows = list(
-        requests.select_related("supplier").order_by("supplier__name", "supplier_id", "done_at")
+    # Plain values rather than a request and a supplier model a row: the report shows a few
+    # columns, and a supplier is built once for all its rows.
+    values = requests.order_by("supplier__name", "supplier_id", "done_at").values_list(
+        *REQUEST_COLUMNS, *SUPPLIER_COLUMNS
     )
-    groups = [
-        SupplierCommission(supplier=rows_of[0].supplier, rows=rows_of, totals=per_supplier[pk])
-        for pk, rows_of in ((pk, list(g)) for pk, g in groupby(rows, key=lambda r: r.supplier_id))
-    ]
+    width = len(REQUEST_COLUMNS)
+    groups = []
+    for pk, group in groupby(values, key=lambda v: v[width - 1]):
+        group_values = list(group)
+        # The supplier's other fields are deferred: read from the database if ever asked for.
+        supplier = Supplier.from_db(values.db, SUPPLIER_FIELDS, (pk, *group_values[0][width:]))
+        rows = [CommissionRow(*v[:width]) for v in group_values]
+        for row in rows:
+            row.supplier = supplier
+        groups.append(SupplierCommission(supplier=supplier, rows=rows, totals=per_supplier[pk]))
     return CommissionReport(year, month, groups, totals)
 
 
@@ -234,7 +283,9 @@ def commission_basis(request):
     supplier = request.supplier
     if supplier.commission_type == CommissionType.FIXED:
         return _("fixed per booking")
-    return _("%(percent)s %% of the price") % {"percent": supplier.commission_value.normalize()}
+    # As the supplier's page prints it: "10", not the "1E+1" str() gives a normalised 10.
+    percent = number_format(supplier.commission_value.normalize())
+    return _("%(percent)s %% of the price") % {"percent": percent}
 
 
 # ---------------------------------------------------------------------------------------

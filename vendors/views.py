@@ -6,8 +6,10 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,7 +18,7 @@ from guestdesk import audit, roles
 from guestdesk.csv import csv_response
 from guestdesk.paging import paginate
 from guestdesk.roles import role_required
-from vendors import services
+from vendors import list_rows, services
 from vendors.filters import DirectoryFilter, GuideFilter
 from vendors.forms import (
     ContactFormSet,
@@ -41,14 +43,15 @@ from vendors.presets import DEFAULT_PICKS, PRESETS, codes_of, places_of
 @role_required(*roles.READERS)
 def directory(request):
     filters = DirectoryFilter(request.GET, Supplier.objects.all())
-    rows = filters.qs.prefetch_related("category_rows", "language_rows", "contacts")
     today = timezone.localdate()
-    suppliers, page, total = paginate(request, rows)
-    for supplier in suppliers:
-        supplier.state = supplier.contract_state(today)
+    values, page, total = paginate(request, list_rows.supplier_values(filters.qs))
+    suppliers = list_rows.supplier_rows(values, today)
+    rows = {"suppliers": suppliers, "label": list_rows.supplier_labels()}
     context = {
         "filters": filters.form,
         "suppliers": suppliers,
+        # Jinja2 escaped the rows' values already; the page takes its output as HTML.
+        "rows": mark_safe(render_to_string("vendors/supplier_rows.html", rows, using="rows")),  # noqa: S308
         "page": page,
         "total": total,
         "printing": page is None,
@@ -122,12 +125,14 @@ def commission(request, month):
         return shown
 
     report = services.commission_report(*_month(month), choose=one_page)
-    for group in report.suppliers:
-        for row in group.rows:
-            row.basis = services.commission_basis(row)
+    cards = {
+        "cards": list_rows.commission_cards(report.suppliers),
+        "label": list_rows.commission_labels(),
+    }
     context = {
         "report": report,
-        "groups": report.suppliers,
+        # Jinja2 escaped the cards' values already; the page takes its output as HTML.
+        "cards": mark_safe(render_to_string("vendors/commission_cards.html", cards, using="rows")),  # noqa: S308
         "page": paged.get("page"),
         "printing": "page" in paged and paged["page"] is None,
     }
@@ -185,19 +190,25 @@ def _dates():
 
 @role_required(*roles.READERS)
 def guide(request):
-    filters = GuideFilter(request.GET, Place.objects.for_listing())
-    rows, page, total = paginate(request, filters.qs)
-    places = services.localise(rows, request.LANGUAGE_CODE)
-    now = timezone.now()
-    for place in places:
-        place.open_now = place.is_open_at(now)
+    filters = GuideFilter(request.GET, Place.objects.all())
+    # A guide holds hundreds of places, not thousands: the filters (tags, open now, search)
+    # run once, for the ids of every match in order, rather than once to count and again
+    # for the page; then only the shown places are read.
+    ids, page, total = paginate(request, list(filters.qs.values_list("pk", flat=True)))
+    dates = _dates()
+    places = list_rows.place_rows(
+        list_rows.place_values(ids, timezone.now()), request.LANGUAGE_CODE, dates["stale_before"]
+    )
+    cards = {"places": places, "label": list_rows.place_labels()}
     context = {
         "filters": filters.form,
         "places": places,
+        # Jinja2 escaped the cards' values already; the page takes its output as HTML.
+        "cards": mark_safe(render_to_string("vendors/place_cards.html", cards, using="rows")),  # noqa: S308
         "page": page,
         "total": total,
         "printing": page is None,
-        **_dates(),
+        **dates,
     }
     return render(request, "vendors/guide.html", context)
 
