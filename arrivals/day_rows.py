@@ -11,15 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import Any
 
 from django.db.models import QuerySet
 from django.template.loader import render_to_string
 from django_countries import countries
-from phonenumber_field.phonenumber import to_python
 
 from arrivals.models import Stay, VipLevel, birthday_within
 from arrivals.templatetags.arrivals_tags import party
+from guestdesk.phones import shown_phone
 
 # The columns a row shows, in the order of StayRow's first fields.
 COLUMNS = (
@@ -118,8 +117,6 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
         sizes = (row.adults, row.children)
         if sizes not in parties:
             parties[sizes] = party(*sizes)  # "1 adult, 2 children", plurals right
-        if row.phone and row.phone not in phones:
-            phones[row.phone] = _phone(row.phone)
         row.name = " ".join(part for part in (row.first_name, row.last_name) if part)
         row.level = by_id.get(row.vip_level_id) if row.vip_level_id else None
         row.nights = (row.departure_date - row.arrival_date).days
@@ -127,7 +124,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
         row.country_name = names[code]
         row.pax = row.adults + row.children
         row.pax_title = parties[sizes]
-        row.phone = phones.get(row.phone, "")
+        row.phone = shown_phone(row.phone, phones)
         row.status_text = texts[status]
         row.action_buttons = buttons[status]
     return rows
@@ -152,9 +149,3 @@ def _buttons(status: str) -> str:
     """The status buttons of a row in `status` (the same for every row in it)."""
     moves = Stay.TRANSITIONS.get(status, ())
     return render_to_string("arrivals/_status_buttons.html", {"moves": moves}) if moves else ""
-
-
-def _phone(stored: str) -> str:
-    """A stored (E.164) number as the model shows it (PHONENUMBER_DEFAULT_FORMAT)."""
-    number: Any = to_python(stored)
-    return str(number) if number else stored

@@ -1,15 +1,9 @@
 """Rows of the board's lists read as plain values, so the templates only print them."""
 
-from django.urls import reverse
 from django.utils import timezone
 
 from board.models import EventQuerySet
-
-
-def url_for_any_pk(name: str) -> tuple[str, str]:
-    """(before, after) the pk in the URL of `name`: reversed once a list, not once a row."""
-    before, after = reverse(name, kwargs={"pk": 0}).rsplit("/0/", 1)
-    return f"{before}/", f"/{after}"
+from guestdesk.rows import url_around_pk
 
 
 def event_rows(events: EventQuerySet) -> list[dict]:
@@ -18,7 +12,7 @@ def event_rows(events: EventQuerySet) -> list[dict]:
     The title and the venue's name come in the active language with the same fallback as
     the model's (django-modeltranslation applies it to values() too).
     """
-    before, after = url_for_any_pk("board:event_detail")
+    before, after = url_around_pk("board:event_detail")
     zone = timezone.get_current_timezone()  # looked up once, not twice a row
     rows = []
     for number, title, is_public, starts_at, ends_at, venue, attendance in events.values_list(

@@ -29,7 +29,7 @@ from board.forms import (
     VenueForm,
     default_event_times,
 )
-from board.listing import event_rows, url_for_any_pk
+from board.listing import event_rows
 from board.models import (
     Category,
     Event,
@@ -48,6 +48,7 @@ from guestdesk import hours, roles
 from guestdesk.http import attach
 from guestdesk.paging import PAGE_SIZE, printing
 from guestdesk.roles import role_required
+from guestdesk.rows import url_around_pk
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -219,7 +220,7 @@ def entry_cards(
     today = timezone.localtime(now).date()
     ids = [entry["pk"] for _c, _l, entries in groups for entry in entries]
     weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
-    before, after = url_for_any_pk("board:entry_edit")
+    before, after = url_around_pk("board:entry_edit")
     fragments: dict[tuple, str] = {}
     judged: dict[tuple, tuple[str, str, str]] = {}
 

@@ -19,6 +19,17 @@ def parse_phone(text: str) -> PhoneNumber:
     return number
 
 
+def shown_phone(stored: str, seen: dict[str, str]) -> str:
+    """A stored (E.164) number as a model shows it (PHONENUMBER_DEFAULT_FORMAT), for lists
+    read as plain values; `seen` keeps what a page has formatted already."""
+    if not stored:
+        return ""
+    if stored not in seen:
+        number = to_python(stored)
+        seen[stored] = str(number) if number else stored
+    return seen[stored]
+
+
 def e164(text: str) -> str:
     """`text` as an E.164 string (+77015551122), as the database stores it."""
     return parse_phone(text).as_e164

@@ -13,6 +13,7 @@ from typing import Any
 
 import markupsafe
 from django.template.defaultfilters import capfirst, linebreaksbr
+from django.urls import reverse
 from jinja2 import Environment, StrictUndefined
 from jinja2.compiler import CodeGenerator, Frame
 from jinja2.nodes import Expr
@@ -36,6 +37,12 @@ def text(value: Any) -> str:
     if html is not None:
         return html()
     return _escape_str(str(value))
+
+
+def url_around_pk(name: str) -> tuple[str, str]:
+    """(before, after) the pk in the URL named `name`: reversed once a list, not once a row."""
+    before, after = reverse(name, kwargs={"pk": 0}).rsplit("/0/", 1)
+    return f"{before}/", f"/{after}"
 
 
 class _Generator(CodeGenerator):

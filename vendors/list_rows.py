@@ -18,16 +18,16 @@ from typing import Any
 from urllib.parse import quote
 
 from django.db.models import BooleanField, ExpressionWrapper, QuerySet
-from django.urls import reverse
 from django.utils import dateformat, timezone
 from django.utils.formats import get_format
 from django.utils.http import RFC3986_SUBDELIMS
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
-from phonenumber_field.phonenumber import to_python
 
 from guestdesk.formatting import money
 from guestdesk.hours import open_at_q
+from guestdesk.phones import shown_phone
+from guestdesk.rows import url_around_pk
 from vendors import services
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.models import (
@@ -45,12 +45,6 @@ from vendors.models import (
 
 # What reverse() leaves unquoted in a path argument.
 URL_SAFE = RFC3986_SUBDELIMS + "/~:@"
-
-
-def url_around_pk(name: str) -> tuple[str, str]:
-    """(before, after) the pk in the URL of `name`: reversed once a page, not once a row."""
-    before, after = reverse(name, kwargs={"pk": 0}).rsplit("/0/", 1)
-    return f"{before}/", f"/{after}"
 
 
 def request_url_around_number() -> tuple[str, str]:
@@ -75,16 +69,6 @@ class _Dates:
         if value not in self.seen:
             self.seen[value] = dateformat.format(value, self.format)
         return self.seen[value]
-
-
-def _phone(stored: str, seen: dict[str, str]) -> str:
-    """A stored (E.164) number as the model shows it (PHONENUMBER_DEFAULT_FORMAT)."""
-    if not stored:
-        return ""
-    if stored not in seen:
-        number: Any = to_python(stored)
-        seen[stored] = str(number) if number else stored
-    return seen[stored]
 
 
 # ---------------------------------------------------------------------------------------
@@ -171,9 +155,9 @@ def supplier_rows(page: Sequence[tuple], today: datetime.date) -> list[SupplierR
         row.languages = " ".join(languages.get(row.pk, ()))
         if row.pk in contacts:
             name, phone = contacts[row.pk]
-            row.contact_name, row.contact_phone = name, _phone(phone, phones)
+            row.contact_name, row.contact_phone = name, shown_phone(phone, phones)
         else:
-            row.phone = _phone(row.phone, phones)
+            row.phone = shown_phone(row.phone, phones)
     return rows
 
 
