@@ -72,19 +72,28 @@ CATEGORY_POSITION = Case(
 
 
 def board_entries(
-    public_only: bool = False, words: list[str] | None = None
+    public_only: bool = False, words: list[str] | None = None, fields: tuple[str, ...] = ()
 ) -> ServiceEntryQuerySet:
-    """Service entries in the order a board page shows them; only matches of `words` if given."""
+    """Service entries in the order a board page shows them; only matches of `words` if given.
+
+    `fields`: read only these, as values() rows. What the entries are sorted by (position,
+    and for a search score and best) is selected too, so ORDER BY names those columns: an
+    expression sorted on without being selected is resolved and compiled by Django once
+    more for ORDER BY (the category's position is 13 conditions, a search's score up to
+    ten a word).
+    """
     entries = ServiceEntry.objects.filter(category__in=Category.values)
     if public_only:
         entries = entries.public()
-    entries = entries.alias(position=CATEGORY_POSITION)
+    if fields:
+        entries = entries.values(*fields)
+    entries = entries.annotate(position=CATEGORY_POSITION)
     if not words:
         return entries.order_by("position", "order", "id")
     entries = (
-        entries.alias(score=score_expression(words))
+        entries.annotate(score=score_expression(words))
         .filter(score__gt=0)
-        .alias(best=Window(Max("score"), partition_by=[F("category")]))
+        .annotate(best=Window(Max("score"), partition_by=[F("category")]))
     )
     return entries.order_by("-best", "position", "-score", "order", "id")
 
@@ -285,10 +294,10 @@ def index(request):
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
     words = words_of(query)
-    entries = board_entries(public_only, words)
+    entries = board_entries(public_only, words, CARD_FIELDS)
     if query and not words:
         entries = entries.none()
-    shown, page, found = page_of(request, entries.values(*CARD_FIELDS))
+    shown, page, found = page_of(request, entries)
     groups = entry_cards(grouped_entries(shown, itemgetter("category")), now)
     events = event_rows(Event.objects.on_day(today).order_by("starts_at"))
     return render(

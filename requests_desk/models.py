@@ -1,8 +1,9 @@
 from datetime import date, datetime, timedelta
-from typing import Self
+from typing import Any, Self
 
+from django.core.exceptions import EmptyResultSet
 from django.core.validators import MaxValueValidator, MinValueValidator
-from django.db import models
+from django.db import connections, models
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import formats, timezone
@@ -111,12 +112,27 @@ class ServiceRequestQuerySet(models.QuerySet["ServiceRequest"]):
             return self.filter(type__in=departments_types(user))
         return self.none()
 
-    def status_counts(self):
-        """{status: count} in one query."""
-        counts = self.aggregate(
-            **{value: Count("pk", filter=Q(status=value)) for value in Status.values}
-        )
-        return counts
+    def status_counts(self, up_to: int) -> dict[str, int]:
+        """{status: count}, each count stopping at `up_to`, in one query.
+
+        Each status is counted by a subquery that reads at most `up_to` of its rows (by the
+        status and due time index), so a status with 100,000 requests costs no more than
+        one with `up_to`: counting every row was most of the board's time.
+        """
+        parts: list[str] = []
+        params: list[Any] = []
+        for value in Status.values:
+            bounded = self.filter(status=value).order_by().values("pk")[:up_to]
+            try:
+                sql, values = bounded.query.sql_with_params()
+            except EmptyResultSet:  # a filter nothing can match (no routed types)
+                return dict.fromkeys(Status.values, 0)
+            parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS counted)")
+            params.extend(values)
+        with connections[self.db].cursor() as cursor:
+            cursor.execute("SELECT " + ", ".join(parts), params)
+            row = cursor.fetchone()
+        return dict(zip(Status.values, row, strict=True))
 
     def deadline_counts(self, user, now=None) -> dict[str, int]:
         """Overdue, due within the hour, and open ones assigned to `user`, in one query."""

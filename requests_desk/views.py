@@ -1,18 +1,20 @@
+from dataclasses import dataclass
+from datetime import datetime
 from types import SimpleNamespace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db.models import QuerySet
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.functional import cached_property
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, pgettext
 from django.views.decorators.http import require_POST
 
 from arrivals.models import Stay
@@ -21,7 +23,7 @@ from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
 from guestdesk.transitions import TransitionError
 from requests_desk import services
-from requests_desk.board_rows import board_rows
+from requests_desk.board_rows import BoardRow, board_rows
 from requests_desk.details import PERMIT_KINDS
 from requests_desk.documents import guest_language, render_for_guest
 from requests_desk.filters import BoardFilter
@@ -48,6 +50,11 @@ if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
 
 PAGE_SIZE = 50
+# The status tabs count up to this many requests each and show "999+" from there on, as
+# issue trackers do: counting every row of a busy hotel's board cost most of the page.
+COUNTED_UP_TO = 1000
+# The highest page number read (its offset still fits the database's integers).
+LAST_PAGE_READ = 2**31 // PAGE_SIZE - 1
 
 
 class CountedPaginator(Paginator):
@@ -60,6 +67,32 @@ class CountedPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         return self._count
+
+
+@dataclass(frozen=True)
+class OpenEndedPage:
+    """A page of a list longer than its tabs count: Previous and Next, no number of pages.
+
+    A desk works from the top of the board (the nearest deadlines); the number of the last of
+    hundreds of pages would cost counting every request, and a "999+" tab already says there
+    are many. The template's pager reads it as it reads a Django page.
+    """
+
+    number: int
+    more: bool
+    paginator: None = None
+
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def next_page_number(self) -> int:
+        return self.number + 1
 
 
 def _visible(request, number):
@@ -81,38 +114,97 @@ def board(request):
     filtered, requests = filters.filter_only(filters.queryset), filters.qs
     assert isinstance(filtered, ServiceRequestQuerySet)
     assert isinstance(requests, ServiceRequestQuerySet)
-    counts = filtered.status_counts()
-    # The tabs' counts already add up to the length of the list: no second COUNT.
-    length = sum(counts[s] for s in filters.shown_statuses())
-    page = CountedPaginator(requests.order_by("due_at", "pk"), PAGE_SIZE, length).get_page(
-        request.GET.get("page")
-    )
-    assert isinstance(page.object_list, QuerySet)
-    # The query runs here, so the template does not touch the database.
-    rows = [(r, r.overdue, r.soon) for r in board_rows(page.object_list, timezone.now())]
+    ordered = requests.order_by("due_at", "pk")
+    number, now = _page_number(request.GET.get("page")), timezone.now()
+    # The page first, with one row more to tell whether a next page exists: that needs no
+    # count. The tabs then count up to COUNTED_UP_TO, which gives the list's length below it.
+    start = (number - 1) * PAGE_SIZE
+    rows = board_rows(ordered[start : start + PAGE_SIZE + 1], now)
+    counts = filtered.status_counts(up_to=COUNTED_UP_TO)
+    page, rows = _paged(ordered, number, rows, [counts[s] for s in filters.shown_statuses()], now)
+    # The queries ran, so the template does not touch the database.
+    shown = [(r, r.overdue, r.soon) for r in rows]
     return render(
         request,
         "requests_desk/board.html",
         {
             "form": filters.form,
             "page": page,
-            "rows": rows,
+            "rows": shown,
             # Jinja2 escaped the rows' values already; the page takes its output as HTML.
             "row_html": mark_safe(  # noqa: S308
                 render_to_string(
                     "requests_desk/board_rows.html",
-                    {"rows": rows, "label": _row_labels()},
+                    {"rows": shown, "label": _row_labels()},
                     using="rows",
                 )
             ),
-            "counts": [(s, label, counts[s]) for s, label in Status.choices],
-            "open_count": sum(counts[s] for s in OPEN_STATUSES),
+            "tabs": [Tab.of(s, label, counts[s]) for s, label in Status.choices],
+            "open_tab": Tab.of(
+                "", pgettext("requests", "Open"), sum(counts[s] for s in OPEN_STATUSES)
+            ),
             "can_work": roles.is_desk(request.user),
             "types": RequestType.choices,
             # A department sees the types routed to it, not the desk's filters.
             "routed": None if roles.is_desk(request.user) else routed_labels(request.user),
         },
     )
+
+
+def _page_number(text: str | None) -> int:
+    """The page asked for: the first for no number or a bad one, as Paginator.get_page."""
+    try:
+        number = int(text or 1)
+    except ValueError:
+        return 1
+    return min(max(number, 1), LAST_PAGE_READ)
+
+
+def _paged(
+    ordered: QuerySet[ServiceRequest],
+    number: int,
+    rows: list[BoardRow],
+    shown_counts: list[int],
+    now: datetime,
+) -> tuple[Page | OpenEndedPage, list[BoardRow]]:
+    """(page `number` of `ordered`, its rows) from the rows read for it (one more than a page)
+    and the tab counts of the statuses shown, each counted up to COUNTED_UP_TO."""
+    length = None if max(shown_counts, default=0) >= COUNTED_UP_TO else sum(shown_counts)
+    if not rows and number > 1:
+        # Past the last page: the last one, as Paginator.get_page does. Only a page number
+        # typed or kept from a longer list comes here, so only then is a long list counted.
+        length = ordered.count() if length is None else length
+        page = CountedPaginator(ordered, PAGE_SIZE, length).get_page(number)
+        assert isinstance(page.object_list, QuerySet)
+        return page, board_rows(page.object_list, now)
+    if length is None:
+        return OpenEndedPage(number, more=len(rows) > PAGE_SIZE), rows[:PAGE_SIZE]
+    return CountedPaginator(ordered, PAGE_SIZE, length).get_page(number), rows[:PAGE_SIZE]
+
+
+class Tab(NamedTuple):
+    """A status tab: its status ("" for the open ones), label, count and count as shown."""
+
+    status: str
+    label: "StrOrPromise"
+    number: int
+    text: str
+    # The count in words when the tab shows "999+" (a tooltip), else "".
+    title: str
+
+    @classmethod
+    def of(cls, status: str, label: "StrOrPromise", number: int) -> "Tab":
+        if number < COUNTED_UP_TO:
+            return cls(status, label, number, formats.number_format(number), "")
+        most = formats.number_format(COUNTED_UP_TO - 1)
+        return cls(
+            status,
+            label,
+            number,
+            # Translators: a status tab's count when there are more requests than it counts.
+            _("%(number)s+") % {"number": most},
+            _("More than %(number)s requests") % {"number": most},
+        )
 
 
 def _row_labels() -> SimpleNamespace:

@@ -39,7 +39,7 @@ def many(n, agent):
     ServiceRequest.objects.bulk_create(rows)
 
 
-@pytest.mark.parametrize("n", [5, 500])
+@pytest.mark.parametrize("n", [5, 500, 1500])
 def test_the_board_runs_a_fixed_number_of_queries(
     n, agent, agent_client, django_assert_max_num_queries
 ):
@@ -86,7 +86,7 @@ def test_it_counts_requests_per_status(agent, agent_client):
     make_request("taxi", created_by=agent)
     make_request("taxi", created_by=agent, status="booked")
     make_request("taxi", created_by=agent, status="cancelled")
-    counts = {s: n for s, _label, n in agent_client.get(BOARD).context["counts"]}
+    counts = {tab.status: tab.number for tab in agent_client.get(BOARD).context["tabs"]}
     assert counts == {
         "new": 1,
         "in_progress": 0,
@@ -275,3 +275,98 @@ def test_the_rows_read_as_values_say_what_the_requests_say(agent, agent2, agent_
             (level.code, level.colour) if level else (None, None)
         )
         assert row.room == (r.stay.room if r.stay else None)
+
+
+def _tab_badges(html):
+    """{status ("" for Open): (count as shown, its title or None)} of the board's tabs."""
+    tabs = html.split('data-testid="status-counts"')[1].split("</ul>")[0]
+    badges = {}
+    for item in tabs.split('<li class="nav-item">')[1:]:
+        status = item.split('data-status="')[1].split('"')[0] if "data-status" in item else ""
+        badge = item.split('<span class="badge text-bg-light"')[1]
+        title = badge.split('title="')[1].split('"')[0] if "title=" in badge else None
+        badges[status] = (badge.split(">", 1)[1].split("</span>")[0], title)
+    return badges
+
+
+@pytest.mark.parametrize(
+    "language,more_than",
+    [("en", "More than 999 requests"), ("ru", "Более 999 заявок"), ("kk", "999-дан астам")],
+)
+def test_a_tab_with_more_than_999_requests_shows_999_plus(
+    language, more_than, agent, agent_client, settings
+):
+    many(2998, agent)  # 1,000 new, 999 in progress, 999 booked
+    agent_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    badges = _tab_badges(agent_client.get(BOARD).content.decode())
+    assert badges["new"][0] == "999+" and more_than in badges["new"][1]
+    assert badges[""][0] == "999+" and more_than in badges[""][1]
+    # Up to 999 a count is exact, and says nothing more.
+    assert badges["in_progress"] == ("999", None)
+    assert badges["booked"] == ("999", None)
+    assert badges["done"] == ("0", None)
+
+
+def test_small_counts_stay_exact(agent, agent_client):
+    many(7, agent)  # 3 new, 2 in progress, 2 booked
+    make_request("taxi", created_by=agent, status="done")
+    badges = _tab_badges(agent_client.get(BOARD).content.decode())
+    assert badges == {
+        "": ("7", None),
+        "new": ("3", None),
+        "in_progress": ("2", None),
+        "booked": ("2", None),
+        "done": ("1", None),
+        "cancelled": ("0", None),
+        "failed": ("0", None),
+    }
+
+
+def _numbers_by_due(start, end, **filters):
+    query = ServiceRequest.objects.filter(**filters).order_by("due_at", "pk")
+    return list(query.values_list("number", flat=True)[start:end])
+
+
+def test_paging_past_the_counted_tabs_goes_on_with_previous_and_next(agent, agent_client):
+    many(2998, agent)
+    open_ = {"status__in": ["new", "in_progress", "booked"]}
+
+    def page(number):
+        response = agent_client.get(BOARD, {"page": number})
+        html = response.content.decode()
+        pager = html.split('data-testid="pager"')[1].split("</nav>")[0]
+        return [r.number for r, *_ in response.context["rows"]], pager
+
+    # The list is longer than the tabs count: no number of pages, Next while rows follow.
+    numbers, pager = page(1)
+    assert numbers == _numbers_by_due(0, 50, **open_)
+    assert "Page 1<" in pager and " of " not in pager
+    assert "page=2" in pager and "Previous" not in pager
+    # Far past the 20 pages the tabs' 999+ could tell, the rows follow on in due order.
+    numbers, pager = page(31)
+    assert numbers == _numbers_by_due(1500, 1550, **open_)
+    assert "Page 31<" in pager and "page=30" in pager and "page=32" in pager
+    # The last page: 2,998 requests leave 48 on page 60, and no Next.
+    numbers, pager = page(60)
+    assert numbers == _numbers_by_due(2950, 3000, **open_) and len(numbers) == 48
+    assert "page=59" in pager and "Next" not in pager
+    # Past the last page: the last one, counted exactly, as a Django page does.
+    numbers, pager = page(75)
+    assert len(numbers) == 48
+    assert "Page 60 of 60" in pager
+
+
+def test_a_tab_under_the_cap_keeps_its_number_of_pages(agent, agent_client):
+    many(2998, agent)
+    response = agent_client.get(BOARD, {"status": "booked", "page": 20})
+    assert [r.number for r, *_ in response.context["rows"]] == _numbers_by_due(
+        950, 1000, status="booked"
+    )
+    assert "Page 20 of 20" in response.content.decode()
+
+
+def test_paging_speaks_russian(agent, agent_client, settings):
+    many(2998, agent)
+    agent_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
+    html = agent_client.get(BOARD, {"page": 2}).content.decode()
+    assert "Страница 2<" in html and "Назад" in html and "Далее" in html

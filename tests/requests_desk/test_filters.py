@@ -23,7 +23,7 @@ def numbers(response):
 
 
 def counts(response):
-    return {status: count for status, _label, count in response.context["counts"]}
+    return {tab.status: tab.number for tab in response.context["tabs"]}
 
 
 def test_the_status_tabs_count_every_status_of_the_filtered_type(agent_client, requests):
