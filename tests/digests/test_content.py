@@ -148,3 +148,31 @@ def test_a_guest_born_on_29_february_is_celebrated_on_28_february_in_a_common_ye
     assert "Leila Leapling" in text and "birthday 29 February" in text
     _, text, _ = text_of(sub, day + datetime.timedelta(days=1))
     assert "Leila Leapling" not in text
+
+
+def test_one_days_lines_are_kept_apart_per_language(arrivals_day):
+    """Two departments shown the same preferences and phone rule, one in Kazakh and one in
+    Russian, share one DayFacts: each reads its lines in its own words."""
+    from digests.services import email_context
+    from guestdesk.emails import render
+
+    kazakh = subscribe("management", ["arrivals"], language="kk")
+    russian = subscribe("spa", ["arrivals"], language="ru")
+    facts = DayFacts.collect(DAY)
+
+    def lines(subscription):
+        _subject, text, html = render(
+            "digests-daily", email_context(subscription, facts), subscription.language
+        )
+        return text, html
+
+    kk_text, kk_html = lines(kazakh)
+    ru_text, ru_html = lines(russian)
+    kk_again, _ = lines(kazakh)  # rendered after the Russian lines: still Kazakh
+    for text in (kk_text, kk_html, kk_again):
+        assert "нөмір" in text and "адам" in text
+        assert "номер" not in text and "чел." not in text
+    for text in (ru_text, ru_html):
+        assert "номер" in text and "чел." in text
+        assert "нөмір" not in text and "адам" not in text
+    assert "Ерлан Қожахметов" in kk_text and "Ерлан Қожахметов" in ru_text

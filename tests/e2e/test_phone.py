@@ -117,3 +117,24 @@ def test_the_printed_vip_list_fits_six_vips_on_one_page(
     pdf = page.pdf(format="A4", landscape=True, print_background=True)
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert pages == 1, f"{cards.count()} VIPs take {pages} pages"  # two before the print CSS
+
+
+@pytest.mark.parametrize("path", ["/arrivals/", "/requests/", "/vendors/"])
+def test_long_lists_label_each_card_field_from_the_table_header(
+    page, live_server, login, manager, busy_day, path
+):
+    """The rows of the longest lists carry no labels; on a phone each field of a card is
+    labelled with its column's header (static/js/guestdesk.js)."""
+    login(manager)
+    page.goto(f"{live_server.url}{path}")
+    table = page.locator("table[data-card-labels]")
+    headers = table.locator("thead th").evaluate_all("ths => ths.map(th => th.textContent.trim())")
+    cells = table.locator("tbody tr").first.locator("td")
+    expect(cells.first).to_have_attribute("data-label", headers[0])
+    labels = cells.evaluate_all("tds => tds.map(td => td.dataset.label || '')")
+    shown = cells.evaluate_all("tds => tds.map(td => getComputedStyle(td, '::before').content)")
+    assert len(labels) == len(headers) >= 4
+    for label, header, before in zip(labels, headers, shown, strict=True):
+        assert label == header
+        if header:  # what the phone shows before the field is its column's name
+            assert before == f'"{header}"', (header, before)
