@@ -2,6 +2,9 @@
 
 import os
 import shutil
+import sys
+import threading
+import traceback
 from pathlib import Path
 
 import pytest
@@ -26,6 +29,58 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "tests/e2e/" in str(item.fspath):
             item.add_marker(pytest.mark.e2e)
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """A browser test that fails says what the server and the database were doing: which
+    requests the page sent and which answered, each thread's stack, each session's wait."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.when != "call" or not report.failed or "live_server" not in item.fixturenames:
+        return
+    network = getattr(item, "network_log", None)
+    if network:
+        report.sections.append(("page network (last 30)", "\n".join(network[-30:])))
+    report.sections.append(("threads", _thread_stacks()))
+    report.sections.append(("database sessions", _database_sessions()))
+
+
+def _thread_stacks() -> str:
+    names = {thread.ident: thread.name for thread in threading.enumerate()}
+    return "\n".join(
+        f"--- {names.get(ident, ident)}\n" + "".join(traceback.format_stack(frame)[-8:])
+        for ident, frame in sys._current_frames().items()
+    )
+
+
+def _database_sessions() -> str:
+    from django.db import connections
+
+    database = connections["default"]
+    if database.vendor != "postgresql":
+        return "(not PostgreSQL)"
+    try:
+        with database.cursor() as cursor:
+            cursor.execute(
+                "SELECT pid, state, wait_event_type, wait_event, now() - xact_start,"
+                " left(query, 160) FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            )
+            return "\n".join(" | ".join(str(value) for value in row) for row in cursor.fetchall())
+    except Exception as error:  # noqa: BLE001 - a report of a failure must not fail itself
+        return f"(could not read: {error})"
+
+
+@pytest.fixture
+def page(page, request):
+    """Playwright's page, keeping a log of its requests for the failure report above."""
+    log: list[str] = []
+    page.on("request", lambda r: log.append(f"sent     {r.method} {r.url}"))
+    page.on("requestfinished", lambda r: log.append(f"answered {r.method} {r.url}"))
+    page.on("requestfailed", lambda r: log.append(f"FAILED   {r.method} {r.url} {r.failure}"))
+    request.node.network_log = log
+    return page
 
 
 @pytest.fixture(scope="session")
