@@ -266,6 +266,8 @@ def commission_report(
     width = len(REQUEST_COLUMNS)
     read: dict[int, SupplierCommission] = {}
     for pk, group in groupby(values, key=lambda v: v[width - 1]):
+        if pk not in per_supplier:  # done after the subtotals were read: not in this report
+            continue
         group_values = list(group)
         # The supplier's other fields are deferred: read from the database if ever asked for.
         supplier = Supplier.from_db(values.db, SUPPLIER_FIELDS, (pk, *group_values[0][width:]))
@@ -274,7 +276,7 @@ def commission_report(
             row.supplier = supplier
         subtotals = [_sums(*subtotal[1:]) for subtotal in per_supplier[pk]]
         read[pk] = SupplierCommission(supplier=supplier, rows=rows, totals=subtotals)
-    # A supplier whose requests changed between the two queries is left out, not misplaced.
+    # A supplier whose requests all changed between the two queries is left out.
     groups = [read[pk] for pk in shown if pk in read]
     return CommissionReport(year, month, groups, totals)
 
