@@ -71,6 +71,23 @@ class _Dates:
         return self.seen[value]
 
 
+class _Money:
+    """Amounts as guestdesk.formatting.money prints them, each amount and currency once.
+
+    A page repeats few figures (a fixed fee, a usual fare, a supplier's subtotal equal to
+    its one request's), and number formatting looks up the language's separators each time.
+    """
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[Decimal | None, str], str] = {}
+
+    def __call__(self, amount: Decimal | None, currency: str) -> str:
+        key = (amount, currency)
+        if key not in self.seen:
+            self.seen[key] = money(amount, currency)
+        return self.seen[key]
+
+
 # ---------------------------------------------------------------------------------------
 # Supplier directory
 
@@ -328,6 +345,7 @@ def commission_cards(groups: list[services.SupplierCommission]) -> list[Commissi
     supplier_before, supplier_after = url_around_pk("vendors:supplier")
     done = _Dates("SHORT_DATETIME_FORMAT")
     zone = timezone.get_current_timezone()
+    amount = _Money()
     counts: dict[int, str] = {}
     bases: dict[tuple[bool, str, Decimal], str] = {}
     cards = []
@@ -343,8 +361,8 @@ def commission_cards(groups: list[services.SupplierCommission]) -> list[Commissi
             totals.append(
                 (
                     counts[count],
-                    money(total["price"] or Decimal("0"), currency),
-                    money(total["commission"], currency),
+                    amount(total["price"] or Decimal("0"), currency),
+                    amount(total["commission"], currency),
                 )
             )
         supplier = group.supplier
@@ -360,8 +378,8 @@ def commission_cards(groups: list[services.SupplierCommission]) -> list[Commissi
                     f"{request_before}{quote(row.number, safe=URL_SAFE)}{request_after}",
                     row.number,
                     done(row.done_at.astimezone(zone)),
-                    money(row.price, row.currency),
-                    money(row.commission_due, row.currency),
+                    amount(row.price, row.currency),
+                    amount(row.commission_due, row.currency),
                     bases[terms],
                 )
             )

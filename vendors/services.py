@@ -42,6 +42,7 @@ from vendors.presets import codes_of, covering
 DONE, BOOKED, CANCELLED, FAILED = "done", "booked", "cancelled", "failed"
 STATUSES = ("new", "in_progress", BOOKED, DONE, CANCELLED, FAILED)
 MONEY: DecimalField = DecimalField(max_digits=14, decimal_places=2)
+CENT = Decimal("0.01")
 
 
 def request_model():
@@ -228,52 +229,67 @@ def commission_report(
     requests = done_in_month(year, month)
     if requests is None:
         return CommissionReport(year, month, [], [])
-    sums = {"count": Count("pk"), "price": Sum("price"), "commission": Sum("commission_due")}
+    # (supplier, currency, count, price, commission) for every supplier, in the report's
+    # order: as plain tuples, and only the shown suppliers' become the cards' dicts.
     subtotal_rows = (
         requests.order_by("supplier__name", "supplier_id", "currency")
-        .values("supplier_id", "currency")
-        .annotate(**sums)
+        .values_list("supplier_id", "currency")
+        .annotate(count=Count("pk"), price=Sum("price"), commission=Sum("commission_due"))
     )
-    per_supplier: dict[int, list[dict[str, Any]]] = {}
+    per_supplier: dict[int, list[tuple[Any, ...]]] = {}
     # The month's totals are the sums of the suppliers' subtotals: no second pass over them.
-    by_currency: dict[str, dict[str, Any]] = {}
+    by_currency: dict[str, list[Any]] = {}
     for row in subtotal_rows:
-        per_supplier.setdefault(row["supplier_id"], []).append(_cents(row))
-        total = by_currency.setdefault(
-            row["currency"],
-            {"currency": row["currency"], "count": 0, "price": None, "commission": None},
-        )
-        total["count"] += row["count"]
-        for key in ("price", "commission"):  # a sum of nothing but NULLs is NULL, as in SQL
-            if row[key] is not None:
-                total[key] = row[key] if total[key] is None else total[key] + row[key]
-    totals = [by_currency[currency] for currency in sorted(by_currency)]
+        supplier_id, currency, count, price, commission = row
+        per_supplier.setdefault(supplier_id, []).append(row)
+        total = by_currency.get(currency)
+        if total is None:
+            by_currency[currency] = [count, price, commission]
+            continue
+        total[0] += count
+        # A sum of nothing but NULLs is NULL, as in SQL.
+        if price is not None:
+            total[1] = price if total[1] is None else total[1] + price
+        if commission is not None:
+            total[2] = commission if total[2] is None else total[2] + commission
+    totals = [_sums(currency, *by_currency[currency]) for currency in sorted(by_currency)]
+    shown = list(per_supplier) if choose is None else list(choose(list(per_supplier)))
     if choose is not None:
-        requests = requests.filter(supplier_id__in=list(choose(list(per_supplier))))
+        # The shown suppliers' requests only, by the supplier key.
+        requests = requests.filter(supplier_id__in=shown)
     # Plain values rather than a request and a supplier model a row: the report shows a few
-    # columns, and a supplier is built once for all its rows.
-    values = requests.order_by("supplier__name", "supplier_id", "done_at").values_list(
+    # columns, and a supplier is built once for all its rows. In the subtotals' order of
+    # suppliers, which is the report's: the database need not sort by name again.
+    values = requests.order_by("supplier_id", "done_at").values_list(
         *REQUEST_COLUMNS, *SUPPLIER_COLUMNS
     )
     width = len(REQUEST_COLUMNS)
-    groups = []
+    read: dict[int, SupplierCommission] = {}
     for pk, group in groupby(values, key=lambda v: v[width - 1]):
+        if pk not in per_supplier:  # done after the subtotals were read: not in this report
+            continue
         group_values = list(group)
         # The supplier's other fields are deferred: read from the database if ever asked for.
         supplier = Supplier.from_db(values.db, SUPPLIER_FIELDS, (pk, *group_values[0][width:]))
         rows = [CommissionRow(*v[:width]) for v in group_values]
         for row in rows:
             row.supplier = supplier
-        groups.append(SupplierCommission(supplier=supplier, rows=rows, totals=per_supplier[pk]))
+        subtotals = [_sums(*subtotal[1:]) for subtotal in per_supplier[pk]]
+        read[pk] = SupplierCommission(supplier=supplier, rows=rows, totals=subtotals)
+    # A supplier whose requests all changed between the two queries is left out.
+    groups = [read[pk] for pk in shown if pk in read]
     return CommissionReport(year, month, groups, totals)
 
 
-def _cents(sums: dict[str, Any]) -> dict[str, Any]:
-    """Money sums to the cent (SQLite, the development database, drops trailing zeros)."""
-    for key in ("price", "commission"):
-        if sums[key] is not None:
-            sums[key] = Decimal(sums[key]).quantize(Decimal("0.01"))
-    return sums
+def _sums(currency: str, count: int, price: Any, commission: Any) -> dict[str, Any]:
+    """A currency's figures, money to the cent (SQLite, the development database, drops
+    trailing zeros)."""
+    return {
+        "currency": currency,
+        "count": count,
+        "price": None if price is None else Decimal(price).quantize(CENT),
+        "commission": None if commission is None else Decimal(commission).quantize(CENT),
+    }
 
 
 def commission_basis(request):

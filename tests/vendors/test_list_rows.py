@@ -263,6 +263,48 @@ def test_the_months_totals_add_up_every_suppliers_subtotals():
     assert [t["currency"] for t in report.totals] == ["KZT", "USD"]
 
 
+def test_a_figure_shown_twice_keeps_its_currency_and_its_cents(manager_client):
+    taxi = make_supplier("Taxi", commission_type="fixed", commission_value=Decimal("1000"))
+    make_request(taxi, done_at=NOW, price=Decimal("1000"))  # price equals the fixed fee
+    later, last = NOW + datetime.timedelta(minutes=1), NOW + datetime.timedelta(minutes=2)
+    make_request(taxi, done_at=later, price=Decimal("1000.00"), currency="USD")
+    make_request(taxi, done_at=last, price=Decimal("999.99"), commission=Decimal("1000.5"))
+    html = get(manager_client, reverse("vendors:commission", kwargs={"month": "2026-03"}), "ru")
+    card = html[html.index('data-testid="commission-supplier"') :]
+    card = card[: card.index("</table>")]
+    with translation.override("ru"):
+        kzt, usd = money(Decimal("1000"), "KZT"), money(Decimal("1000"), "USD")
+        odd, subtotal = money(Decimal("1000.5"), "KZT"), money(Decimal("2000.5"), "KZT")
+    cells = [cell.split("<")[0] for cell in card.split('<td class="text-end">')[1:]]
+    assert cells == [kzt, kzt, usd, usd, money_ru("999.99", "KZT"), odd]
+    assert f"{money_ru('1999.99', 'KZT')} · <strong>{subtotal}</strong>" in card
+
+
+def test_a_later_page_shows_its_own_suppliers_subtotals_and_the_whole_months_totals(
+    manager_client,
+):
+    for n in range(52):
+        supplier = make_supplier(f"Supplier {n:02d}", commission_type="fixed")
+        Supplier.objects.filter(pk=supplier.pk).update(commission_value=Decimal(n + 1))
+        make_request(supplier, done_at=NOW, price=Decimal(100 * (n + 1)))
+    url = reverse("vendors:commission", kwargs={"month": "2026-03"})
+    html = get(manager_client, url, page=2)
+    cards = html.split('data-testid="commission-supplier"')[1:]
+    assert len(cards) == 2
+    for card, n in zip(cards, (50, 51), strict=True):
+        assert f"Supplier {n:02d}" in card
+        price, due = money(Decimal(100 * (n + 1)), "KZT"), money(Decimal(n + 1), "KZT")
+        assert f"1 request · {price} · <strong>{due}</strong>" in card
+    totals = html[html.index('data-testid="commission-totals"') :]
+    price, due = money(Decimal(100 * sum(range(1, 53)))), money(Decimal(sum(range(1, 53))))
+    assert f'>52</td><td class="text-end">{price}</td><td class="text-end fw-bold">{due}<' in totals
+
+
+def money_ru(value, currency):
+    with translation.override("ru"):
+        return money(Decimal(value), currency)
+
+
 def test_a_month_without_commission_says_so(manager_client):
     html = get(manager_client, reverse("vendors:commission", kwargs={"month": "2026-03"}), "kk")
     assert 'data-testid="no-commission"' in html
