@@ -1,13 +1,57 @@
-"""Rows of the board's lists read as plain values, so the templates only print them."""
+"""Rows of the staff board's lists read as plain values, drawn by the Jinja2 rows engine.
 
-from django.utils import timezone
+The board's entry cards and the day's events are read with `values_list()` into small
+slotted rows, and what rows share (an opening status for the same hours, a label) is
+worked out once a page. The rows are drawn by `templates/rows/board/` with every word
+translated here, once a page, as the other long lists are (vendors/list_rows.py).
+"""
 
-from board.models import EventQuerySet
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from typing import TYPE_CHECKING, Any
+
+from django.template.loader import render_to_string
+from django.utils import dateformat, timezone
+from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
+
+from board.models import (
+    EventQuerySet,
+    HoursException,
+    OpeningHours,
+    category_icon,
+    exceptions_around,
+)
+from guestdesk import hours
 from guestdesk.rows import url_around_pk
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
-def event_rows(events: EventQuerySet) -> list[dict]:
-    """Events as board/_event_items.html prints them, in one query of plain values.
+
+# ---------------------------------------------------------------------------------------
+# The day's events
+
+
+@dataclass(slots=True)
+class EventRow:
+    """What one item of the day's events shows."""
+
+    pk: str  # printed as it is, not localized as a number
+    url: str
+    title: str
+    is_public: bool
+    times: str  # 09:00–11:00
+    ends_on: str  # the date it ends on ("3 Mar", in the page's language) when not the same day
+    venue: str
+    expected_attendance: int | None
+
+
+def event_rows(events: EventQuerySet) -> list[EventRow]:
+    """Events as rows/board/event_items.html prints them, in one query of plain values.
 
     The title and the venue's name come in the active language with the same fallback as
     the model's (django-modeltranslation applies it to values() too).
@@ -19,18 +63,186 @@ def event_rows(events: EventQuerySet) -> list[dict]:
         "pk", "title", "is_public", "starts_at", "ends_at", "venue__name", "expected_attendance"
     ):
         starts, ends = starts_at.astimezone(zone), ends_at.astimezone(zone)
-        pk = str(number)  # printed as it is, not localized as a number
+        pk = str(number)
         rows.append(
-            {
-                "pk": pk,
-                "url": f"{before}{pk}{after}",
-                "title": title,
-                "is_public": is_public,
-                "times": f"{starts:%H:%M}–{ends:%H:%M}",
-                # Printed with the date it ends on, in the page's language.
-                "ends_on": ends if starts.date() != ends.date() else None,
-                "venue": venue,
-                "expected_attendance": attendance,
-            }
+            EventRow(
+                pk,
+                f"{before}{pk}{after}",
+                title,
+                is_public,
+                f"{starts:%H:%M}–{ends:%H:%M}",
+                # As the `date` filter prints it ("j M"), in the page's language.
+                dateformat.format(ends, "j M") if starts.date() != ends.date() else "",
+                venue,
+                attendance,
+            )
         )
     return rows
+
+
+def event_items(events: Sequence[EventRow]) -> SafeString:
+    """The list items of `events` (the board's side card and the dashboard's card)."""
+    labels = {
+        "public": _("Public"),
+        "private": _("Private"),
+        "none": _("No events today."),
+    }
+    html = render_to_string(
+        "board/event_items.html", {"events": events, "label": labels}, using="rows"
+    )
+    return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value already
+
+
+# ---------------------------------------------------------------------------------------
+# Entry cards
+
+# What the staff board reads of an entry (the translated fields in the active language,
+# with modeltranslation's fallback); EntryCard's first fields, in this order.
+CARD_COLUMNS = (
+    "pk",
+    "category",
+    "title",
+    "is_public",
+    "always_open",
+    "location",
+    "price_note",
+    "phone_extension",
+    "description",
+)
+
+
+@dataclass(slots=True)
+class EntryCard:
+    """What one card of the staff board shows."""
+
+    pk: Any  # read as a number, printed as text (not localized as a number)
+    category: str
+    title: str
+    is_public: bool
+    always_open: bool
+    location: str
+    price_note: str
+    phone_extension: str
+    description: str
+    # Worked out once for each different set of hours and shared by the cards that have it.
+    status: str = ""
+    today_hours: str = ""
+    week: str = ""
+    edit_url: str = ""
+
+
+def card_of(values: Sequence[Any]) -> EntryCard:
+    """A card of a row that starts with CARD_COLUMNS (what follows is the page's sort)."""
+    return EntryCard(*values[: len(CARD_COLUMNS)])
+
+
+class WeeklyPeriod(hours.PeriodMixin):
+    """An opening period of a weekday read as plain values (guestdesk.hours reads any such row)."""
+
+    __slots__ = ("weekday", "opens", "closes")
+
+    def __init__(self, weekday: int, opens: time, closes: time) -> None:
+        self.weekday, self.opens, self.closes = weekday, opens, closes
+
+
+def _weekly_hours(ids: list[int]) -> dict[int, list[WeeklyPeriod]]:
+    """The weekly periods of entries `ids`, by entry, in their model's order (one query)."""
+    by_entry: dict[int, list[WeeklyPeriod]] = {}
+    for entry, weekday, opens, closes in OpeningHours.objects.filter(entry__in=ids).values_list(
+        "entry", "weekday", "opens", "closes"
+    ):
+        by_entry.setdefault(entry, []).append(WeeklyPeriod(weekday, opens, closes))
+    return by_entry
+
+
+def _exceptions(ids: list[int], today: date) -> dict[int, list[HoursException]]:
+    by_entry: dict[int, list[HoursException]] = {}
+    for exception in exceptions_around(today).filter(entry__in=ids):
+        by_entry.setdefault(exception.entry_id, []).append(exception)
+    return by_entry
+
+
+Group = tuple[str, "StrOrPromise", str, list[EntryCard]]
+
+
+def entry_cards(
+    groups: Iterable[tuple[str, StrOrPromise, list[EntryCard]]], now: datetime
+) -> list[Group]:
+    """[(category, label, icon, [card])]: what the staff board prints of each entry.
+
+    A card adds, as their partial templates print them, the open status, today's hours and
+    the week (with the exceptions). The hours of the shown entries are read in two queries
+    and judged by guestdesk.hours, as the entries' own methods do, once for each different
+    set of hours.
+    """
+    groups = list(groups)
+    today = timezone.localtime(now).date()
+    ids = [card.pk for _c, _l, cards in groups for card in cards]
+    weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
+    before, after = url_around_pk("board:entry_edit")
+    fragments: dict[tuple, str] = {}
+    judged: dict[tuple, tuple[str, str, str]] = {}
+
+    def once(template: str, key: tuple, context: dict) -> str:
+        """`template` rendered with `context`, once for each different `key`."""
+        if (template, key) not in fragments:
+            fragments[template, key] = render_to_string(template, context)
+        return fragments[template, key]
+
+    def judge(always_open: bool, weekly: list, exceptions: list) -> tuple[str, str, str]:
+        """The open status, today's hours and the week as printed, worked out once for each
+        different set of hours (entries often share them) and rendered once for each
+        different value (a page has few)."""
+        shown_exceptions = tuple((e.date, e.closed, e.opens, e.closes, e.note) for e in exceptions)
+        key = (always_open, tuple((p.weekday, p.opens, p.closes) for p in weekly), shown_exceptions)
+        if key in judged:
+            return judged[key]
+        status = hours.status_at(weekly, exceptions, now, always_open)
+        today_hours = hours.periods_on(today, weekly, exceptions)
+        week = [] if always_open else hours.weekly_summary(weekly)
+        judged[key] = (
+            once("board/_open_status.html", (status,), {"status": status}),
+            once(
+                "board/_hours_today.html",
+                (always_open, tuple((p.text, p.ends_next_day) for p in today_hours)),
+                {"entry": {"always_open": always_open, "today_hours": today_hours}},
+            ),
+            once(
+                "board/_week_hours.html",
+                (tuple(week), shown_exceptions),
+                {"week": week, "exceptions": exceptions},
+            )
+            if week
+            else "",
+        )
+        return judged[key]
+
+    shown = []
+    for category, label, cards in groups:
+        for card in cards:
+            card.status, card.today_hours, card.week = judge(
+                card.always_open, weekly_of.get(card.pk, []), exceptions_of.get(card.pk, [])
+            )
+            # Printed three times: as text, not localized as a number each time.
+            card.pk = pk = str(card.pk)
+            card.edit_url = f"{before}{pk}{after}"
+        shown.append((category, label, category_icon(category), cards))
+    return shown
+
+
+def card_sections(groups: list[Group], can_edit: bool) -> SafeString:
+    """The board's sections of cards, with the cards' words translated once a page."""
+    labels = {
+        "staff_only": _("Staff only"),
+        "today": _("Today"),
+        "where": _("Where"),
+        "price": _("Price"),
+        "phone": _("Phone"),
+        "edit": _("Edit"),
+    }
+    html = render_to_string(
+        "board/entry_cards.html",
+        {"groups": groups, "can_edit": can_edit, "label": labels},
+        using="rows",
+    )
+    return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value already
