@@ -4,6 +4,10 @@ The board's entry cards and the day's events are read with `values_list()` into 
 slotted rows, and what rows share (an opening status for the same hours, a label) is
 worked out once a page. The rows are drawn by `templates/rows/board/` with every word
 translated here, once a page, as the other long lists are (vendors/list_rows.py).
+
+Translated fields are read as their columns in every language, and the row takes the first
+one modeltranslation would show (`Translated`): its own fallback for values() built a
+stand-in model object for every row and asked the active language for every field of it.
 """
 
 from __future__ import annotations
@@ -11,17 +15,26 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
+from django.db.models import Model, QuerySet
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
+from modeltranslation.fields import NONE
+from modeltranslation.utils import (
+    build_localized_fieldname,
+    fallbacks_enabled,
+    get_language,
+    resolution_order,
+)
 
 from board.models import (
+    Event,
     EventQuerySet,
-    HoursException,
     OpeningHours,
+    ServiceEntry,
     category_icon,
     exceptions_around,
 )
@@ -30,6 +43,37 @@ from guestdesk.rows import url_around_pk
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+
+class Translated:
+    """How modeltranslation shows translated `field` of `model` in the active language, for
+    rows that read its columns as plain values: the columns it falls back through, in its
+    order, and what it shows when every one is empty (TranslationFieldDescriptor.__get__)."""
+
+    __slots__ = ("columns", "undefined", "empty")
+
+    def __init__(self, model: type[Model], field: str) -> None:
+        descriptor = getattr(model, field)  # the class attribute is the descriptor itself
+        languages = resolution_order(get_language(), descriptor.fallback_languages)
+        self.columns = tuple(build_localized_fieldname(field, code) for code in languages)
+        default = descriptor.field.get_default()
+        undefined = descriptor.fallback_undefined
+        self.undefined = default if undefined is NONE else undefined
+        fallback = descriptor.fallback_value
+        self.empty = fallback if fallbacks_enabled() and fallback is not NONE else default
+
+    def of(self, values: Sequence[Any]) -> Any:
+        """The value shown of `values`, read from `columns` in order."""
+        for value in values:
+            if value is not None and value != self.undefined:
+                return value
+        return self.empty
+
+
+def untranslated(queryset: QuerySet[Any]) -> QuerySet[Any]:
+    """`queryset` reading the columns it names (title_kk), without modeltranslation's
+    rewriting (of "title" into the active language's column) and per-row fallback."""
+    return cast(QuerySet[Any], queryset.rewrite(False))  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------
@@ -53,14 +97,23 @@ class EventRow:
 def event_rows(events: EventQuerySet) -> list[EventRow]:
     """Events as rows/board/event_items.html prints them, in one query of plain values.
 
-    The title and the venue's name come in the active language with the same fallback as
-    the model's (django-modeltranslation applies it to values() too).
+    The title comes in the active language with the model's fallback; the venue's name as
+    the page always printed it (its own column).
     """
     before, after = url_around_pk("board:event_detail")
     zone = timezone.get_current_timezone()  # looked up once, not twice a row
+    title = Translated(Event, "title")
     rows = []
-    for number, title, is_public, starts_at, ends_at, venue, attendance in events.values_list(
-        "pk", "title", "is_public", "starts_at", "ends_at", "venue__name", "expected_attendance"
+    for number, is_public, starts_at, ends_at, venue, attendance, *titles in untranslated(
+        events
+    ).values_list(
+        "pk",
+        "is_public",
+        "starts_at",
+        "ends_at",
+        "venue__name",
+        "expected_attendance",
+        *title.columns,
     ):
         starts, ends = starts_at.astimezone(zone), ends_at.astimezone(zone)
         pk = str(number)
@@ -68,7 +121,7 @@ def event_rows(events: EventQuerySet) -> list[EventRow]:
             EventRow(
                 pk,
                 f"{before}{pk}{after}",
-                title,
+                title.of(titles),
                 is_public,
                 f"{starts:%H:%M}–{ends:%H:%M}",
                 # As the `date` filter prints it ("j M"), in the page's language.
@@ -96,20 +149,6 @@ def event_items(events: Sequence[EventRow]) -> SafeString:
 # ---------------------------------------------------------------------------------------
 # Entry cards
 
-# What the staff board reads of an entry (the translated fields in the active language,
-# with modeltranslation's fallback); EntryCard's first fields, in this order.
-CARD_COLUMNS = (
-    "pk",
-    "category",
-    "title",
-    "is_public",
-    "always_open",
-    "location",
-    "price_note",
-    "phone_extension",
-    "description",
-)
-
 
 @dataclass(slots=True)
 class EntryCard:
@@ -131,9 +170,51 @@ class EntryCard:
     edit_url: str = ""
 
 
-def card_of(values: Sequence[Any]) -> EntryCard:
-    """A card of a row that starts with CARD_COLUMNS (what follows is the page's sort)."""
-    return EntryCard(*values[: len(CARD_COLUMNS)])
+class CardReader:
+    """The columns the staff board reads of an entry, and the card of a row of them, in the
+    active language (a page makes one)."""
+
+    def __init__(self) -> None:
+        self.title, self.location, self.price_note, self.description = texts = [
+            Translated(ServiceEntry, field)
+            for field in ("title", "location", "price_note", "description")
+        ]
+        self.columns = (
+            "pk",
+            "category",
+            "is_public",
+            "always_open",
+            "phone_extension",
+            *(column for text in texts for column in text.columns),
+        )
+        # Where each text's columns are in a row (what follows them is the page's sort).
+        self.spans = []
+        start = 5
+        for text in texts:
+            self.spans.append((start, start + len(text.columns)))
+            start += len(text.columns)
+
+    def __call__(self, row: Sequence[Any]) -> EntryCard:
+        (title, location, price_note, description) = (
+            text.of(row[start:end])
+            for text, (start, end) in zip(
+                (self.title, self.location, self.price_note, self.description),
+                self.spans,
+                strict=True,
+            )
+        )
+        pk, category, is_public, always_open, phone_extension = row[:5]
+        return EntryCard(
+            pk,
+            category,
+            title,
+            is_public,
+            always_open,
+            location,
+            price_note,
+            phone_extension,
+            description,
+        )
 
 
 class WeeklyPeriod(hours.PeriodMixin):
@@ -155,10 +236,33 @@ def _weekly_hours(ids: list[int]) -> dict[int, list[WeeklyPeriod]]:
     return by_entry
 
 
-def _exceptions(ids: list[int], today: date) -> dict[int, list[HoursException]]:
-    by_entry: dict[int, list[HoursException]] = {}
-    for exception in exceptions_around(today).filter(entry__in=ids):
-        by_entry.setdefault(exception.entry_id, []).append(exception)
+class ExceptionRow(hours.PeriodMixin):
+    """An exception to an entry's hours read as plain values (what guestdesk.hours and
+    board/_week_hours.html read of one)."""
+
+    __slots__ = ("date", "closed", "opens", "closes", "note")
+
+    def __init__(
+        self, day: date, closed: bool, opens: time | None, closes: time | None, note: str
+    ) -> None:
+        self.date, self.closed, self.opens, self.closes, self.note = (
+            day,
+            closed,
+            opens,
+            closes,
+            note,
+        )
+
+
+def _exceptions(ids: list[int], today: date) -> dict[int, list[ExceptionRow]]:
+    """The exceptions around `today` of entries `ids`, by entry, in their model's order."""
+    by_entry: dict[int, list[ExceptionRow]] = {}
+    for entry, day, closed, opens, closes, note in (
+        exceptions_around(today)
+        .filter(entry__in=ids)
+        .values_list("entry", "date", "closed", "opens", "closes", "note")
+    ):
+        by_entry.setdefault(entry, []).append(ExceptionRow(day, closed, opens, closes, note))
     return by_entry
 
 

@@ -29,12 +29,12 @@ from board.forms import (
     default_event_times,
 )
 from board.listing import (
-    CARD_COLUMNS,
-    card_of,
+    CardReader,
     card_sections,
     entry_cards,
     event_items,
     event_rows,
+    untranslated,
 )
 from board.models import (
     Category,
@@ -87,8 +87,9 @@ def board_entries(
     if public_only:
         entries = entries.public()
     if fields:
-        # Rows of values, with the same queryset methods (public(), the filters).
-        entries = cast(ServiceEntryQuerySet, entries.values_list(*fields))
+        # Rows of values, with the same queryset methods (public(), the filters); the columns
+        # named as they are (title_kk), each row's language picked by the caller.
+        entries = cast(ServiceEntryQuerySet, untranslated(entries).values_list(*fields))
     entries = entries.annotate(position=CATEGORY_POSITION)
     if not words:
         return entries.order_by("position", "order", "id")
@@ -190,7 +191,8 @@ def index(request):
     if form.is_valid():
         query, public_only = form.cleaned_data["q"].strip(), form.cleaned_data["public_only"]
     words = words_of(query)
-    entries = board_entries(public_only, words, CARD_COLUMNS)
+    card_of = CardReader()
+    entries = board_entries(public_only, words, card_of.columns)
     if query and not words:
         entries = entries.none()
     shown, page, found = page_of(request, entries)
