@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time
 from typing import TYPE_CHECKING, Any, cast
 
-from django.db.models import Model, QuerySet
+from django.db.models import DateField, F, Model, QuerySet, Value
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
@@ -226,16 +226,6 @@ class WeeklyPeriod(hours.PeriodMixin):
         self.weekday, self.opens, self.closes = weekday, opens, closes
 
 
-def _weekly_hours(ids: list[int]) -> dict[int, list[WeeklyPeriod]]:
-    """The weekly periods of entries `ids`, by entry, in their model's order (one query)."""
-    by_entry: dict[int, list[WeeklyPeriod]] = {}
-    for entry, weekday, opens, closes in OpeningHours.objects.filter(entry__in=ids).values_list(
-        "entry", "weekday", "opens", "closes"
-    ):
-        by_entry.setdefault(entry, []).append(WeeklyPeriod(weekday, opens, closes))
-    return by_entry
-
-
 class ExceptionRow(hours.PeriodMixin):
     """An exception to an entry's hours read as plain values (what guestdesk.hours and
     board/_week_hours.html read of one)."""
@@ -254,16 +244,43 @@ class ExceptionRow(hours.PeriodMixin):
         )
 
 
-def _exceptions(ids: list[int], today: date) -> dict[int, list[ExceptionRow]]:
-    """The exceptions around `today` of entries `ids`, by entry, in their model's order."""
-    by_entry: dict[int, list[ExceptionRow]] = {}
-    for entry, day, closed, opens, closes, note in (
+# Weekly periods and exceptions share one query: a weekly period's row has the weekday and no
+# date; an exception's has the date and weekday -1, so the exceptions come first.
+EXCEPTION = -1
+
+
+def _hours(ids: list[int], today: date) -> tuple[dict, dict]:
+    """({entry: [WeeklyPeriod]}, {entry: [ExceptionRow]}) of entries `ids`: the weekly
+    periods and the exceptions around `today`, each in its model's order (one query)."""
+    columns = ("entry", "weekday", "day", "opens", "closes", "closed", "note")
+    weekly = (
+        OpeningHours.objects.filter(entry__in=ids)
+        .annotate(
+            day=Value(None, output_field=DateField()),
+            closed=Value(False),
+            note=Value(""),
+        )
+        .values_list(*columns)
+        .order_by()  # the union's order below (SQLite refuses one in a part)
+    )
+    exceptions = (
         exceptions_around(today)
         .filter(entry__in=ids)
-        .values_list("entry", "date", "closed", "opens", "closes", "note")
-    ):
-        by_entry.setdefault(entry, []).append(ExceptionRow(day, closed, opens, closes, note))
-    return by_entry
+        .annotate(weekday=Value(EXCEPTION), day=F("date"))
+        .values_list(*columns)
+        .order_by()
+    )
+    weekly_of: dict[int, list[WeeklyPeriod]] = {}
+    exceptions_of: dict[int, list[ExceptionRow]] = {}
+    rows = weekly.union(exceptions, all=True).order_by("weekday", "day", "opens")
+    for entry, weekday, day, opens, closes, closed, note in rows:
+        if weekday == EXCEPTION:
+            exceptions_of.setdefault(entry, []).append(
+                ExceptionRow(day, closed, opens, closes, note)
+            )
+        else:
+            weekly_of.setdefault(entry, []).append(WeeklyPeriod(weekday, opens, closes))
+    return weekly_of, exceptions_of
 
 
 Group = tuple[str, "StrOrPromise", str, list[EntryCard]]
@@ -275,14 +292,14 @@ def entry_cards(
     """[(category, label, icon, [card])]: what the staff board prints of each entry.
 
     A card adds, as their partial templates print them, the open status, today's hours and
-    the week (with the exceptions). The hours of the shown entries are read in two queries
+    the week (with the exceptions). The hours of the shown entries are read in one query
     and judged by guestdesk.hours, as the entries' own methods do, once for each different
     set of hours.
     """
     groups = list(groups)
     today = timezone.localtime(now).date()
     ids = [card.pk for _c, _l, cards in groups for card in cards]
-    weekly_of, exceptions_of = _weekly_hours(ids), _exceptions(ids, today)
+    weekly_of, exceptions_of = _hours(ids, today)
     before, after = url_around_pk("board:entry_edit")
     fragments: dict[tuple, str] = {}
     judged: dict[tuple, tuple[str, str, str]] = {}
