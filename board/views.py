@@ -10,7 +10,8 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Page, Paginator
 from django.db import transaction
-from django.db.models import Case, Count, F, IntegerField, Max, QuerySet, Value, When, Window
+from django.db.models import Count, F, Max, QuerySet, Value, Window
+from django.db.models.functions import Concat, StrIndex
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -66,10 +67,15 @@ def _day_param(request, name="day"):
 # The board's order: categories as Category lists them, then the entries' own order. A
 # search puts the categories of the best matches first and, within a category, the better
 # matches first. Entries of a category not in the list are not shown.
-CATEGORY_POSITION = Case(
-    *(When(category=value, then=Value(n)) for n, value in enumerate(Category.values)),
-    output_field=IntegerField(),
-)
+#
+# A category's position is where ",value," starts in the list of every value joined the
+# same way: one expression, where a CASE of one WHEN a category (13) cost Django about
+# 0.8 ms a page to resolve and compile. Only its order counts; a value occurs once.
+CATEGORY_LIST = Value(f",{','.join(Category.values)},")
+
+
+def category_position() -> StrIndex:
+    return StrIndex(CATEGORY_LIST, Concat(Value(","), F("category"), Value(",")))
 
 
 def board_entries(
@@ -80,8 +86,8 @@ def board_entries(
     `fields`: read only these, as values_list() rows: the fields, then what the entries are
     sorted by (position, and for a search score and best), and what is annotated after.
     That is selected so ORDER BY names those columns: an expression sorted on without being
-    selected is resolved and compiled by Django once more for ORDER BY (the category's
-    position is 13 conditions, a search's score up to ten a word).
+    selected is resolved and compiled by Django once more for ORDER BY (a search's score is
+    up to ten conditions a word).
     """
     entries = ServiceEntry.objects.filter(category__in=Category.values)
     if public_only:
@@ -90,7 +96,7 @@ def board_entries(
         # Rows of values, with the same queryset methods (public(), the filters); the columns
         # named as they are (title_kk), each row's language picked by the caller.
         entries = cast(ServiceEntryQuerySet, untranslated(entries).values_list(*fields))
-    entries = entries.annotate(position=CATEGORY_POSITION)
+    entries = entries.annotate(position=category_position())
     if not words:
         return entries.order_by("position", "order", "id")
     entries = (
