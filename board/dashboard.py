@@ -1,6 +1,6 @@
 from django.utils import timezone
 
-from board.listing import event_rows
+from board.listing import event_items, event_rows
 from board.models import Event
 from guestdesk import roles
 from guestdesk.registry import Card
@@ -15,7 +15,7 @@ def cards(request):
     return [
         Card(
             "board/_card_today.html",
-            {"events": events, "today": today, "now": timezone.now()},
+            {"events": events, "items": event_items(events), "today": today, "now": timezone.now()},
             order=40,
         )
     ]

@@ -6,9 +6,11 @@ language and against the category names in every language; question words ("what
 """
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
+from typing import Any
 
-from django.db.models import Case, Expression, ExpressionWrapper, IntegerField, Q, Value, When
+from django.db.models import Expression, F, IntegerField
 from django.utils import translation
 
 from board.models import Category
@@ -56,26 +58,69 @@ def _category_labels(_language=None):
     return labels
 
 
-def score_expression(words):
+class Score(Expression):
     """How many of `words` an entry contains, a word of its title counting twice; 0: no match.
 
-    Worked out by the database: the words are looked for in the titles, descriptions and
-    locations in every language, and in the category names in every language.
+    For each word: CASE WHEN a title has it THEN 2 WHEN a description, a location or the
+    category's name has it THEN 1 ELSE 0 END, summed. "Has it" is the condition Django's
+    `icontains` writes on this connection (its lookup cast, operator and pattern), written
+    here for each column. As lookups in Q objects (ten a word, on every page of a search),
+    Django's filter machinery resolved and compiled each of them once for the select, once
+    for the filter and once for the window, about as long as the page's other queries took.
     """
+
+    output_field = IntegerField()
+
+    def __init__(self, words: list[str], matching: dict[str, list[str]]) -> None:
+        super().__init__()
+        self.words = words
+        self.matching = matching  # the categories whose name in some language has each word
+        self.columns: list[Any] = [F(name) for name in TITLES + ELSEWHERE + ("category",)]
+
+    def get_source_expressions(self) -> list[Any]:
+        return self.columns
+
+    def set_source_expressions(self, exprs: Sequence[Any]) -> None:
+        self.columns = list(exprs)
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list[Any]]:
+        compiled = []
+        for column in self.columns:
+            sql, _params = compiler.compile(column)
+            compiled.append(sql)
+        *texts, category = compiled
+        operator = connection.operators["icontains"] % "%s"
+        has = []
+        for column, sql in zip(self.columns, texts, strict=False):
+            cast = connection.ops.lookup_cast("icontains", column.output_field.get_internal_type())
+            has.append(f"{cast % sql} {operator}")
+        in_title, elsewhere = has[: len(TITLES)], has[len(TITLES) :]
+        cases, params = [], []
+        for word in self.words:
+            pattern = f"%{connection.ops.prep_for_like_query(word)}%"
+            conditions = list(elsewhere)
+            params += [pattern] * len(TITLES) + [pattern] * len(ELSEWHERE)
+            matching = self.matching.get(word, [])
+            if matching:
+                conditions.append(f"{category} IN ({', '.join(['%s'] * len(matching))})")
+                params += matching
+            cases.append(
+                f"CASE WHEN ({' OR '.join(in_title)}) THEN 2"
+                f" WHEN ({' OR '.join(conditions)}) THEN 1 ELSE 0 END"
+            )
+        return f"({' + '.join(cases) or '0'})", params
+
+
+TITLES = tuple(f"title_{code}" for code in LANGUAGES)
+ELSEWHERE = tuple(f"{field}_{code}" for field in SEARCHED_FIELDS[1:] for code in LANGUAGES)
+
+
+def score_expression(words: list[str]) -> Score:
+    """The score of `words` (see Score), worked out by the database: the words are looked
+    for in the titles, descriptions and locations in every language, and in the category
+    names in every language."""
     categories = _category_labels(translation.get_language())
-    total: Expression = Value(0)
-    for word in words:
-        in_title = Q()
-        for code in LANGUAGES:
-            in_title |= Q(**{f"title_{code}__icontains": word})
-        elsewhere = Q()
-        for field in SEARCHED_FIELDS[1:]:
-            for code in LANGUAGES:
-                elsewhere |= Q(**{f"{field}_{code}__icontains": word})
-        matching = [value for value, names in categories.items() if word in names]
-        if matching:
-            elsewhere |= Q(category__in=matching)
-        total += Case(
-            When(in_title, then=Value(2)), When(elsewhere, then=Value(1)), default=Value(0)
-        )
-    return ExpressionWrapper(total, output_field=IntegerField())
+    matching = {
+        word: [value for value, names in categories.items() if word in names] for word in words
+    }
+    return Score(words, matching)

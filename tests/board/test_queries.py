@@ -80,8 +80,8 @@ def test_board_pages_have_a_fixed_query_count(client, agent, size, today, record
     print(size, counts)
     # Same ceilings for 5 and 500 rows (session, user and roles are the first queries).
     ceilings = {
-        "/board/": 7,
-        "/board/?q=pool+spa": 7,
+        "/board/": 6,
+        "/board/?q=pool+spa": 6,
         "/board/events/": 7,
         "/board/events/week/": 7,
         "/board/venues/": 5,

@@ -58,3 +58,36 @@ def test_a_question_of_stop_words_only_finds_nothing(agent_client, entries):
 def test_the_board_shows_open_now(agent_client):
     make_entry("wifi", "Wi-Fi", always_open=True)
     assert "Open 24 hours" in agent_client.get("/board/").content.decode()
+
+
+def entry_titles(response):
+    return re.findall(r'<h3 class="h6 card-title mb-1">([^<]*)</h3>', response.content.decode())
+
+
+def test_a_title_counts_twice_and_the_best_category_comes_first(agent_client):
+    # "pool" in a restaurant's title (2) beats the pool category's name (1 for each entry).
+    make_entry("pool", "Outdoor basin", order=1)
+    make_entry("pool", "Indoor basin", description_ru="Подогреваемый pool", order=2)
+    make_entry("restaurant", "Pool bar")
+    make_entry("restaurant", "Lobby bar")
+    make_entry("gym", "Gym")
+    response = agent_client.get("/board/", {"q": "pool"})
+    assert categories(response) == ["restaurant", "pool"]
+    # Within a category: the entries' own order (equal scores).
+    assert entry_titles(response) == ["Pool bar", "Outdoor basin", "Indoor basin"]
+
+
+def test_the_words_found_add_up_within_a_category(agent_client):
+    make_entry("spa", "Sauna", order=1)  # 2
+    make_entry("spa", "Massage room", location_en="Next to the sauna", order=2)  # 2 + 1
+    make_entry("spa", "Hammam", description_en="Massage and sauna", order=3)  # 1 + 1
+    make_entry("spa", "Pool", order=0)  # 0: not found
+    response = agent_client.get("/board/", {"q": "sauna massage"})
+    assert entry_titles(response) == ["Massage room", "Sauna", "Hammam"]
+
+
+def test_like_wildcards_in_a_word_are_taken_literally(agent_client):
+    make_entry("business", "Room a_b")
+    make_entry("business", "Room axb")
+    response = agent_client.get("/board/", {"q": "a_b"})
+    assert entry_titles(response) == ["Room a_b"]
