@@ -370,3 +370,19 @@ def test_paging_speaks_russian(agent, agent_client, settings):
     agent_client.cookies[settings.LANGUAGE_COOKIE_NAME] = "ru"
     html = agent_client.get(BOARD, {"page": 2}).content.decode()
     assert "Страница 2<" in html and "Назад" in html and "Далее" in html
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"),
+    [("abc", 1), ("-3", 1), ("0", 1), ("", 1), ("99999999999999999999", 2)],
+)
+def test_a_page_number_that_is_not_one_shows_the_first_or_last_page(
+    agent, agent_client, asked, shown
+):
+    """A typed or edited page number never errors: nonsense is the first page, a number past
+    the end (even one beyond the database's integers) the last."""
+    many(60, agent)
+    response = agent_client.get(BOARD, {"page": asked})
+    assert response.status_code == 200
+    assert response.context["page"].number == shown
+    assert len(response.context["rows"]) == (50 if shown == 1 else 10)
