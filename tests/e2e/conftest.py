@@ -1,6 +1,7 @@
 """Browser tests: Playwright drives the system Chromium against pytest-django's live server."""
 
 import os
+import re
 import shutil
 import sys
 import threading
@@ -118,6 +119,17 @@ def login(page, live_server):
         return page
 
     return do
+
+
+def open_move(page, move: str) -> None:
+    """Open a request's form for `move` (booked, cancelled...) as a person does: once the
+    page has loaded (its toggles work only when Bootstrap has run) and until the form has
+    finished opening. A Confirm clicked before that was seen to send nothing at all."""
+    page.wait_for_load_state("load")
+    page.click(f'button[data-move="{move}"]')
+    form = page.locator(f"form#move-{move}")
+    expect(form).to_have_class(re.compile(r"\bshow\b"))
+    expect(form).not_to_have_class(re.compile(r"\bcollapsing\b"))
 
 
 @pytest.fixture

@@ -8,6 +8,7 @@ from playwright.sync_api import expect
 
 from requests_desk.models import ServiceRequest
 from tests.conftest import PASSWORD
+from tests.e2e.conftest import open_move
 from tests.guestportal.conftest import make_stay
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -56,7 +57,7 @@ def test_a_guest_orders_a_taxi_in_kazakh_and_sees_it_booked(
     row = desk.locator(f'tr[data-number="{number}"]')
     expect(row.locator('[data-testid="from-guest"]')).to_be_visible()
     row.locator(f'a:text("{number}")').click()
-    desk.click('button[data-move="booked"]')
+    open_move(desk, "booked")
     desk.fill("#id_reference_booked", "TX-4412")
     desk.click('button[data-confirm-move="booked"]')
     expect(desk.locator('[data-testid="request-status"]')).to_have_text("Booked")

@@ -8,6 +8,7 @@ from django.utils import timezone
 from playwright.sync_api import expect
 
 from requests_desk.models import ServiceRequest, Waybill
+from tests.e2e.conftest import open_move
 from tests.requests_desk.factories import make_guest, make_request, make_stay, make_supplier
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -82,7 +83,7 @@ def test_an_agent_books_a_transfer_for_a_vip_and_prints_the_waybill(
     assert re.fullmatch(r"R-\d{4}-\d{6}", number)
 
     # Assign the supplier and mark it booked with the supplier's reference.
-    page.click('button[data-move="booked"]')
+    open_move(page, "booked")
     page.select_option("#id_supplier_booked", label="Silk Way Transfers ★")
     page.fill("#id_reference_booked", "SW-2231")
     page.click('button[data-confirm-move="booked"]')
