@@ -37,7 +37,12 @@ def test_a_noise_complaint_reaches_the_improvement_report(
     )
     expect(first.locator("[data-testid=topic-proposal]")).to_contain_text("quiet rooms")
     expect(page.locator("#reviews-chart")).to_be_visible()
-    # Drawn by the shared static/js/guestdesk.js from the page's json_script data.
+    # Drawn by the shared static/js/guestdesk.js from the page's json_script data, once
+    # Chart.js (loaded at the end of the page) has run: wait for both charts to be drawn.
+    page.wait_for_function(
+        "() => window.Chart && ['reviews-chart', 'sources-chart']"
+        ".every(id => Chart.getChart(document.getElementById(id)))"
+    )
     legend = page.evaluate(
         "Chart.getChart(document.getElementById('reviews-chart')).data.datasets.map(d => d.label)"
     )
