@@ -134,9 +134,11 @@ def open_move(page, move: str) -> None:
 
 @pytest.fixture
 def screenshot(page):
-    """Save a full-page screenshot for the README (docs/screenshots/NAME.png)."""
+    """Save a full-page screenshot for the README (docs/screenshots/NAME.png), once the page
+    has loaded (its scripts have run, so what follows can use them too)."""
 
     def take(name):
+        page.wait_for_load_state("load")
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=False)
 
