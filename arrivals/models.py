@@ -253,11 +253,10 @@ class StayQuerySet(models.QuerySet["Stay"]):
 
     def with_returning(self) -> Self:
         """Annotate `is_returning`: the guest had an earlier stay that took place."""
-        earlier = (
-            Stay.objects.filter(guest=OuterRef("guest"), arrival_date__lt=OuterRef("arrival_date"))
-            .exclude(status__in=Stay.NOT_STAYED)
-            .exclude(pk=OuterRef("pk"))
-        )
+        # An earlier arrival is never the stay itself: no need to exclude its own row.
+        earlier = Stay.objects.filter(
+            guest=OuterRef("guest"), arrival_date__lt=OuterRef("arrival_date")
+        ).exclude(status__in=Stay.NOT_STAYED)
         return self.annotate(is_returning=Exists(earlier))
 
     def for_lists(self) -> Self:

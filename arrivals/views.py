@@ -14,8 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from arrivals import flow, importer, services
@@ -176,6 +176,7 @@ def _list_page(request, kind, day):
     }
     context = {
         **_day_links(LISTS[kind]["url"], day),
+        "fragment_key": _fragment_key(request, kind, day, filters),
         "kind": kind,
         "title": LISTS[kind]["title"],
         "url_name": LISTS[kind]["url"],
@@ -192,6 +193,29 @@ def _list_page(request, kind, day):
         "vip_toggle": _toggled(request.GET, "vip", "vip"),
     }
     return render(request, "arrivals/stay_list.html", context)
+
+
+def _fragment_key(request, kind: str, day: date, filters: StayFilter) -> str:
+    """What the list's filters and header are drawn from, as the key of their cached HTML
+    (templates/arrivals/stay_list.html): the language, the list and day, the desk's tabs,
+    the filters asked and the choices offered (the day's nationalities and languages, the
+    VIP levels). Widgets are the costliest part of the page around the rows, and the same
+    for every request with the same key."""
+    offered = (
+        ",".join(str(code) for code, _label in filters.filters[name].extra["choices"])
+        for name in ("vip", "nationality", "language")
+    )
+    return "|".join(
+        (
+            get_language(),
+            kind,
+            day.isoformat(),
+            timezone.localdate().isoformat(),  # the day picker's "Today"
+            "desk" if roles.is_desk(request.user) else "",
+            request.GET.urlencode(),
+            *offered,
+        )
+    )
 
 
 def _row_labels() -> SimpleNamespace:

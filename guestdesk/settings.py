@@ -323,7 +323,14 @@ CACHES = {
         {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}
         if CACHE_URL
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rendered page fragments ({% cache %}): each process's own memory, so a deployment's
+    # new templates and translations never meet fragments drawn by the previous one.
+    "template_fragments": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "template-fragments",
+        "OPTIONS": {"MAX_ENTRIES": 2000},
+    },
 }
 
 # Guests' personal data (docs/PRIVACY.md): anonymised this many days after a guest's last
