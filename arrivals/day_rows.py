@@ -12,16 +12,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
-from django.db.models import QuerySet
+from django.db.models import ExpressionWrapper, QuerySet
 from django.template.loader import render_to_string
 from django_countries import countries
 
 from arrivals.models import Stay, VipLevel, birthday_within
 from arrivals.templatetags.arrivals_tags import party
-from guestdesk.phones import shown_phone
+from guestdesk.phones import shown_phone, stored_phone
 
 # The columns a row shows, in the order of StayRow's first fields.
-COLUMNS = (
+COLUMNS: tuple[str | ExpressionWrapper, ...] = (
     "pk",
     "confirmation_number",
     "room",
@@ -43,7 +43,7 @@ COLUMNS = (
     "guest__first_name",
     "guest__last_name",
     "guest__email",
-    "guest__phone",
+    stored_phone("guest__phone"),
     "guest__birthday",
     "guest__nationality",
     "guest__language",
@@ -103,7 +103,6 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
     texts: dict[str, str] = {}
     names: dict[str, str] = {}
     parties: dict[tuple[int, int], str] = {}
-    phones: dict[str, str] = {}
     query = stays.select_related(None).values_list(*COLUMNS)
     rows = [StayRow(*values) for values in query]
     for row in rows:
@@ -124,7 +123,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
         row.country_name = names[code]
         row.pax = row.adults + row.children
         row.pax_title = parties[sizes]
-        row.phone = shown_phone(row.phone, phones)
+        row.phone = shown_phone(row.phone)
         row.status_text = texts[status]
         row.action_buttons = buttons[status]
     return rows

@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 
 from guestdesk.formatting import money
 from guestdesk.hours import open_at_q
-from guestdesk.phones import shown_phone
+from guestdesk.phones import shown_phone, stored_phone
 from guestdesk.rows import url_around_pk
 from vendors import services
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
@@ -95,7 +95,7 @@ SUPPLIER_COLUMNS = (
     "pk",
     "name",
     "offer",
-    "phone",
+    stored_phone("phone"),
     "preferred",
     "active",
     "contract_start",
@@ -152,13 +152,12 @@ def supplier_rows(page: Sequence[tuple], today: datetime.date) -> list[SupplierR
         languages.setdefault(supplier, []).append(code)
     contacts: dict[int, tuple[str, str]] = {}
     for supplier, name, phone in Contact.objects.filter(supplier__in=ids).values_list(
-        "supplier", "name", "phone"
+        "supplier", "name", stored_phone("phone")
     ):
         contacts.setdefault(supplier, (name, phone))  # the first one, in the model's order
     labels = {value: str(label) for value, label in Category.choices}
     ends_soon = _("Contract ends %(date)s")
     short_date = _Dates("SHORT_DATE_FORMAT")
-    phones: dict[str, str] = {}
     before, after = url_around_pk("vendors:supplier")
     for row in rows:
         row.url = f"{before}{row.pk}{after}"
@@ -172,9 +171,9 @@ def supplier_rows(page: Sequence[tuple], today: datetime.date) -> list[SupplierR
         row.languages = " ".join(languages.get(row.pk, ()))
         if row.pk in contacts:
             name, phone = contacts[row.pk]
-            row.contact_name, row.contact_phone = name, shown_phone(phone, phones)
+            row.contact_name, row.contact_phone = name, shown_phone(phone)
         else:
-            row.phone = shown_phone(row.phone, phones)
+            row.phone = shown_phone(row.phone)
     return rows
 
 

@@ -7,7 +7,7 @@ from django.utils import translation
 
 from arrivals.forms import GuestForm
 from guestdesk.phones import e164
-from tests.arrivals.factories import GuestFactory
+from tests.arrivals.factories import GuestFactory, StayFactory
 
 
 @pytest.mark.parametrize(
@@ -49,3 +49,18 @@ def test_the_guest_form_refuses_a_bad_number_on_its_field():
     form = GuestForm(data={"first_name": "A", "last_name": "B", "language": "kk", "phone": "12"})
     assert not form.is_valid()
     assert list(form.errors) == ["phone"]
+
+
+@pytest.mark.django_db
+def test_the_day_list_shows_stored_numbers_in_the_configured_format(agent_client, settings):
+    """Lists read numbers as stored (E.164) and format each once per process: the format
+    setting still decides what the list shows."""
+    StayFactory(guest__phone="+77019876543")
+    StayFactory(guest__phone="+442079460958")
+    url = reverse("arrivals:day", kwargs={"day": "2026-03-02"})
+    page = agent_client.get(url).content.decode()
+    assert "+7 701 987 6543" in page and "+44 20 7946 0958" in page
+    settings.PHONENUMBER_DEFAULT_FORMAT = "NATIONAL"
+    page = agent_client.get(url).content.decode()
+    assert "8 (701) 987 6543" in page and "020 7946 0958" in page
+    assert "+7 701 987 6543" not in page
