@@ -12,13 +12,18 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime, time
 
+from django.core.cache import caches
 from django.db.models import ExpressionWrapper, QuerySet
 from django.template.loader import render_to_string
-from django_countries import countries
+from django.utils.translation import get_language
 
 from arrivals.models import Stay, VipLevel, birthday_within
 from arrivals.templatetags.arrivals_tags import party
+from guestdesk.countries import country_name
 from guestdesk.phones import shown_phone, stored_phone
+
+# How long a drawn piece of a list is kept (as the list's {% cache %} fragments).
+FRAGMENT_SECONDS = 3600
 
 # The columns a row shows, in the order of StayRow's first fields.
 COLUMNS: tuple[str | ExpressionWrapper, ...] = (
@@ -112,7 +117,7 @@ def day_rows(stays: QuerySet[Stay], levels: list[VipLevel]) -> list[StayRow]:
             texts[status] = str(labels.get(status, status))  # translated once per status
         code = row.country_code
         if code not in names:
-            names[code] = str(countries.name(code)) if code else ""
+            names[code] = country_name(code)
         sizes = (row.adults, row.children)
         if sizes not in parties:
             parties[sizes] = party(*sizes)  # "1 adult, 2 children", plurals right
@@ -145,6 +150,14 @@ def day_totals(rows: list[StayRow]) -> dict[str, int]:
 
 
 def _buttons(status: str) -> str:
-    """The status buttons of a row in `status` (the same for every row in it)."""
+    """The status buttons of a row in `status` (the same for every row in it), drawn once
+    per status and language and kept with the page fragments (each process's memory)."""
     moves = Stay.TRANSITIONS.get(status, ())
-    return render_to_string("arrivals/_status_buttons.html", {"moves": moves}) if moves else ""
+    if not moves:
+        return ""
+    buttons = caches["template_fragments"].get_or_set(
+        f"arrivals:status-buttons:{status}:{get_language()}",
+        lambda: render_to_string("arrivals/_status_buttons.html", {"moves": moves}),
+        timeout=FRAGMENT_SECONDS,
+    )
+    return str(buttons)

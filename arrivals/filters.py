@@ -11,6 +11,7 @@ from django_countries import countries
 
 from arrivals.languages import language_choices
 from arrivals.models import Stay, StayQuerySet, VipLevel
+from guestdesk.countries import country_name
 from guestdesk.filters import ListFilterSet
 
 if TYPE_CHECKING:
@@ -39,7 +40,7 @@ def present_countries(codes: list[str], chosen: str = "") -> list[tuple[str, str
     wanted = set(codes)
     if chosen and chosen in countries:  # a code lookup: no country name is translated
         wanted.add(chosen)
-    return sorted(((code, countries.name(code)) for code in wanted), key=lambda c: c[1])
+    return sorted(((code, country_name(code)) for code in wanted), key=lambda c: c[1])
 
 
 def _nationalities() -> list[tuple[str, str]]:

@@ -1,8 +1,9 @@
 """Arrival days built from the shared bookings sample's busiest day, through the PMS import.
 
 The busiest arrival day of the sample (215 reservations) is copied onto a far-off date, as
-is, or repeated with new confirmation numbers to make a larger day (1,000 arrivals). When
-the sample is absent, synthetic rows of the same shape stand in.
+is, or repeated with new confirmation numbers to make a larger day (1,000 arrivals), each
+guest with a made-up mobile number. When the sample is absent, synthetic rows of the same
+shape stand in.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from pathlib import Path
 from bench import arrivals_sample
 
 SOURCE = "BENCH"
+PHONE = "Phone"
 FORMAT = "%d.%m.%Y"
 
 
@@ -33,9 +35,12 @@ def write(path: Path, base: list[list], day: date, count: int) -> None:
     """`count` rows arriving on `day`, cycling through `base` with new confirmation numbers."""
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=";")
-        writer.writerow(arrivals_sample.HEADER)
+        writer.writerow([*arrivals_sample.HEADER, PHONE])
         for n in range(count):
             row = list(base[n % len(base)])
+            # The sample carries no phone numbers; a PMS export has one for most guests,
+            # and lists show them: a made-up mobile per sample guest.
+            row.append(f"+7 701 {5_000_000 + n % len(base):07d}")
             arrival = datetime.strptime(row[2], FORMAT).date()
             nights = datetime.strptime(row[3], FORMAT).date() - arrival
             row[0] = f"{row[0]}-{day:%Y%m%d}-{n // len(base)}"
@@ -49,7 +54,8 @@ def load(base: list[list], day: date, count: int) -> int:
     """Import `count` arrivals on `day` with the PMS importer; returns the stays created."""
     from arrivals.importer import StayImporter
 
-    profile = {**arrivals_sample.PROFILE, "source": SOURCE}
+    columns = {**arrivals_sample.PROFILE["columns"], "phone": PHONE}
+    profile = {**arrivals_sample.PROFILE, "source": SOURCE, "columns": columns}
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "day.csv"
         write(path, base, day, count)

@@ -94,3 +94,16 @@ def test_the_today_button_shows_on_other_days_only(agent_client):
     today_url = reverse("arrivals:day", kwargs={"day": today})
     assert f'href="{today_url}">Today</a>' not in page(agent_client, day=today)
     assert f'href="{today_url}">Today</a>' in page(agent_client, day=today + timedelta(days=1))
+
+
+def test_rows_name_countries_and_buttons_in_the_users_language(agent_client):
+    """Country names and a status's buttons are kept per process too, per language."""
+    StayFactory(guest__nationality="DE")
+    english = page(agent_client)
+    assert '<span title="Germany">DE</span>' in english
+    assert 'data-action="arrived">Arrived</button>' in english
+    agent_client.cookies["django_language"] = "ru"
+    russian = page(agent_client)
+    assert '<span title="Германия">DE</span>' in russian
+    assert 'data-action="arrived">Прибыл</button>' in russian
+    assert 'data-confirm="Отменить это проживание?">Отмена</button>' in russian
