@@ -3,7 +3,6 @@
 from typing import TYPE_CHECKING, Any
 
 import django_filters
-from django import forms
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
@@ -26,13 +25,6 @@ SORTS: dict[str, list[Any]] = {
     "vip": [F("vip_level__rank").asc(nulls_last=True), F("eta").asc(nulls_last=True)],
     "departure": ["departure_date", "room"],
 }
-
-
-class StayFilterForm(forms.Form):
-    @property
-    def active_filters(self) -> bool:
-        data = self.cleaned_data if self.is_bound and hasattr(self, "cleaned_data") else {}
-        return any(value not in (None, "") for key, value in data.items() if key != "sort")
 
 
 def present_countries(codes: list[str], chosen: str = "") -> list[tuple[str, str]]:
@@ -85,9 +77,6 @@ class StayFilter(ListFilterSet):
 
     finish_fields = ("status", "sort")
 
-    class Meta:
-        form = StayFilterForm
-
     def __init__(
         self,
         data: QueryDict | None,
@@ -112,6 +101,12 @@ class StayFilter(ListFilterSet):
             *Stay.Status.choices,
             (ALL, _("All, with cancelled")),
         ]
+
+    @property
+    def active(self) -> bool:
+        """Something narrows the list (a sort order alone does not; nonsense asked is
+        ignored, as the list ignores it)."""
+        return any(value not in (None, "") for key, value in self.values.items() if key != "sort")
 
     def offer(self, nationalities: list[str], languages: list[str]) -> None:
         """Offer only these nationalities and languages (and one already chosen, so that a

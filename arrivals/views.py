@@ -12,6 +12,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language, gettext_lazy, ngettext
@@ -91,7 +92,7 @@ def _day_filter(request, kind, day) -> tuple[StayFilter, list[VipLevel], StayQue
     is asked, the page offers those of the rows it shows (`_offer_shown`).
     """
     levels = list(VipLevel.objects.all())
-    base = LISTS[kind]["stays"](day).for_lists()
+    base = LISTS[kind]["stays"](day).with_returning()  # rows and exports pick their joins
     filters = StayFilter(request.GET, base, levels, default_sort=LISTS[kind]["sort"])
     if filters.is_bound:
         present = base.order_by().values_list("guest__nationality", "guest__language")
@@ -156,7 +157,9 @@ def _list_page(request, kind, day):
     filters, levels, base = _day_filter(request, kind, day)
     stays = day_rows(filters.qs, levels)
     _offer_shown(filters, stays)
-    form = filters.form
+    # The filters' form is built only if the page draws it (its fragment is not kept yet)
+    # or a test reads it: the plain list does not need it.
+    form = SimpleLazyObject(lambda: filters.form)
     reach = _reach(request.user)
     hidden = format_html(
         '<input type="hidden" name="csrfmiddlewaretoken" value="{}">'
@@ -186,7 +189,8 @@ def _list_page(request, kind, day):
         # Jinja2 escaped the rows' values already; the page takes its output as HTML.
         "rows": mark_safe(render_to_string("arrivals/stay_rows.html", rows, using="rows")),  # noqa: S308
         # Unfiltered, the rows are the day as the totals count it: no second query.
-        "totals": _totals(base) if form.active_filters else day_totals(stays),
+        "totals": _totals(base) if filters.active else day_totals(stays),
+        "filtered": filters.active,
         "reach": reach,
         "query": request.GET.urlencode(),
         "vip_only": request.GET.get("vip") == "vip",

@@ -47,9 +47,10 @@ def test_an_unknown_vip_level_is_refused_not_guessed(agent_client, stays):
 
 def test_the_form_offers_the_same_choices_without_an_extra_blank_line():
     levels = list(VipLevel.objects.all())
-    form = StayFilter(None, Stay.objects.for_lists(), levels).form
+    filters = StayFilter(None, Stay.objects.for_lists(), levels)
+    form = filters.form
     vip_choices = [value for value, _label in form.fields["vip"].choices]
     assert vip_choices[:3] == ["", "vip", "none"] and vip_choices.count("") == 1
     assert [value for value, _ in form.fields["sort"].choices][0] == "eta"
     assert "---------" not in str(form)
-    assert not form.active_filters
+    assert not filters.active
