@@ -17,6 +17,7 @@ from django.utils.translation import gettext, ngettext
 
 from arrivals.models import Guest, Stay
 from digests.models import Section
+from guestdesk.formatting import day_month
 from guestdesk.registry import digest_items_on, events_on
 
 # Email clients ignore the site's stylesheet (vip-<colour> classes), so a digest paints a VIP
@@ -78,11 +79,62 @@ class StayList(list):
 
     @property
     def html(self) -> SafeString:
-        return mark_safe("".join([row.html for row in self]))  # noqa: S308
+        language = translation.get_language()
+        # Jinja2 escaped every line.
+        return mark_safe("".join([row.render(HTML, language) for row in self]))  # noqa: S308
 
     @property
     def text(self) -> str:
-        return "".join([row.text + "\n" for row in self])
+        language = translation.get_language()
+        return "".join([row.render(TEXT, language) + "\n" for row in self])
+
+
+class Items(list):
+    """The stays of one of a digest's lists (dietary needs, occasions, transport, security
+    notes, departures). These say the same for every department that gets them, so each
+    is written once per language and phone rule for the day (DayFacts.lines) by the Jinja2
+    "rows" engine, not once per department."""
+
+    def __init__(self, section: str, stays, show_phone: bool, rendered: dict) -> None:
+        super().__init__(stays)
+        self.section, self.show_phone, self.rendered = section, show_phone, rendered
+
+    def _render(self, template: str) -> str:
+        language = translation.get_language()
+        pks = tuple(stay.pk for stay in self)
+        key = ("items", self.section, template, language, self.show_phone, pks)
+        if key not in self.rendered:
+            context = {
+                "section": self.section,
+                "stays": self,
+                "show_phone": self.show_phone,
+                "label": _item_labels(self.rendered, language),
+            }
+            self.rendered[key] = engines["rows"].get_template(template).render(context)
+        return self.rendered[key]
+
+    @property
+    def html(self) -> SafeString:
+        return mark_safe(self._render(ITEMS_HTML))  # noqa: S308  (Jinja2 escaped it)
+
+    @property
+    def text(self) -> str:
+        return self._render(ITEMS_TEXT)
+
+
+def _item_labels(rendered: dict, language: str | None) -> SimpleNamespace:
+    """The words of the lists' entries in the active language, once a day and language."""
+    key = ("item labels", language)
+    if key not in rendered:
+        rendered[key] = SimpleNamespace(
+            room=gettext("room"),
+            allergy=gettext("ALLERGY"),
+            birthday=gettext("birthday"),
+            pickup=gettext("PICKUP NEEDED"),
+            day_month=day_month,
+        )
+    labels: SimpleNamespace = rendered[key]
+    return labels
 
 
 @dataclass
@@ -102,14 +154,28 @@ def _preferences(stay, names):
 
 def _labels() -> SimpleNamespace:
     """The words of a stay's lines in the active language (their templates hold none)."""
+    nights: dict[int, str] = {}
+
+    def nights_text(n: int) -> str:
+        if n not in nights:
+            nights[n] = ngettext("%(nights)s night", "%(nights)s nights", n) % {"nights": n}
+        return nights[n]
+
     return SimpleNamespace(
         returning=gettext("returning"),
         room=gettext("room"),
         eta=gettext("ETA"),
         pax=gettext("pax"),
         notes=gettext("Notes"),
-        nights=lambda n: ngettext("%(nights)s night", "%(nights)s nights", n) % {"nights": n},
+        nights=nights_text,
     )
+
+
+# The two ways a stay's lines, and a list's entries, are written (Jinja2 "rows" templates).
+HTML = "emails/digest_stay.html"
+TEXT = "emails/digest_stay.txt"
+ITEMS_HTML = "emails/digest_items.html"
+ITEMS_TEXT = "emails/digest_items.txt"
 
 
 @dataclass
@@ -128,8 +194,8 @@ class StayLines:
     rendered: dict  # DayFacts.lines
     key: tuple
 
-    def _render(self, template: str) -> str:
-        language = translation.get_language()
+    def render(self, template: str, language: str | None) -> str:
+        """The lines as `template` writes them in `language` (the active one)."""
         key = (self.key, template, language)
         if key not in self.rendered:
             labels = self.rendered.get(language) or self.rendered.setdefault(language, _labels())
@@ -139,13 +205,14 @@ class StayLines:
 
     @property
     def html(self) -> SafeString:
-        return mark_safe(self._render("emails/digest_stay.html"))  # noqa: S308  (Jinja2 escaped it)
+        html = self.render(HTML, translation.get_language())
+        return mark_safe(html)  # noqa: S308  (Jinja2 escaped it)
 
     @property
     def text(self) -> str:
         # Plain text, not escaped and not marked safe: only the "text" engine (which does
         # not escape) puts it into the text body.
-        return self._render("emails/digest_stay.txt")
+        return self.render(TEXT, translation.get_language())
 
 
 def build(subscription, facts):
@@ -186,23 +253,27 @@ def build(subscription, facts):
         context["arrivals"] = StayList(rows[s.pk] for s in facts.arrivals)
     if wants(Section.RETURNING):
         context["returning"] = StayList(rows[s.pk] for s in facts.arrivals if s.is_returning)
+
+    def items(section: str, stays) -> Items:
+        return Items(section, stays, show_phone, facts.lines)
+
     if wants(Section.DIETARY):
-        context["dietary"] = [
-            rows[s.pk] for s in facts.arrivals if s.guest.dietary_needs or s.guest.allergies
-        ]
+        context["dietary"] = items(
+            "dietary", [s for s in facts.arrivals if s.guest.dietary_needs or s.guest.allergies]
+        )
     if wants(Section.OCCASIONS):
         arriving = [s for s in facts.arrivals if s.guest.occasions or s.birthday_in_stay]
         seen = {s.pk for s in arriving}
         staying = [s for s in facts.in_house if s.pk not in seen]
-        context["occasions"] = arriving + staying
+        context["occasions"] = items("occasions", arriving + staying)
     if wants(Section.TRANSPORT):
-        context["transport"] = [
-            rows[s.pk] for s in facts.arrivals if s.pickup_needed or s.transport_number
-        ]
+        context["transport"] = items(
+            "transport", [s for s in facts.arrivals if s.pickup_needed or s.transport_number]
+        )
     if wants(Section.SECURITY):
-        context["security"] = [s for s in facts.arrivals if s.security_note]
+        context["security"] = items("security", [s for s in facts.arrivals if s.security_note])
     if wants(Section.DEPARTURES):
-        context["departures"] = facts.departures
+        context["departures"] = items("departures", facts.departures)
     if wants(Section.EVENTS):
         context["events"] = [
             e for e in facts.events if subscription.department in list(e.departments.all())

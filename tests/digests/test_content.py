@@ -176,3 +176,34 @@ def test_one_days_lines_are_kept_apart_per_language(arrivals_day):
         assert "номер" in text and "чел." in text
         assert "нөмір" not in text and "адам" not in text
     assert "Ерлан Қожахметов" in kk_text and "Ерлан Қожахметов" in ru_text
+
+
+def test_one_days_lists_are_kept_apart_per_language_and_phone_rule(arrivals_day):
+    """The dietary, transport, security and departure lists are written once per language
+    and phone rule for the day and shared: each department still reads its own."""
+    from digests.services import email_context
+    from guestdesk.emails import render
+
+    sections = ["dietary", "transport", "security", "departures", "occasions"]
+    with_phones = subscribe("transport", sections, language="ru", show_phone_numbers=True)
+    without = subscribe("security", sections, language="ru")
+    english = subscribe("management", sections, language="en")
+    facts = DayFacts.collect(DAY)
+
+    def mail(subscription):
+        _subject, text, html = render(
+            "digests-daily", email_context(subscription, facts), subscription.language
+        )
+        return text, html
+
+    for text in mail(with_phones):
+        assert "KC 951" in text and "НУЖНА ВСТРЕЧА" in text and "АЛЛЕРГИЯ: peanuts" in text
+        assert "+49 1511 2345678" in text
+    for text in mail(without):
+        assert "KC 951" in text and "НУЖНА ВСТРЕЧА" in text
+        assert "+49 1511 2345678" not in text and "+4915112345678" not in text
+    for text in mail(english):
+        assert "PICKUP NEEDED" in text and "ALLERGY: peanuts" in text
+        assert "НУЖНА" not in text and "+49 1511 2345678" not in text
+    again_text, again_html = mail(with_phones)  # after the others: still Russian, with phones
+    assert "+49 1511 2345678" in again_text and "НУЖНА ВСТРЕЧА" in again_html
