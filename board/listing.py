@@ -6,8 +6,9 @@ worked out once a page. The rows are drawn by `templates/rows/board/` with every
 translated here, once a page, as the other long lists are (vendors/list_rows.py).
 
 Translated fields are read as their columns in every language, and the row takes the first
-one modeltranslation would show (`Translated`): its own fallback for values() built a
-stand-in model object for every row and asked the active language for every field of it.
+one modeltranslation would show (`guestdesk.translated.Translated`): its own fallback for
+values() built a stand-in model object for every row and asked the active language for
+every field of it.
 """
 
 from __future__ import annotations
@@ -15,20 +16,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, time
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
-from django.db.models import DateField, F, Model, QuerySet, Value
+from django.db.models import DateField, F, Value
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from modeltranslation.fields import NONE
-from modeltranslation.utils import (
-    build_localized_fieldname,
-    fallbacks_enabled,
-    get_language,
-    resolution_order,
-)
 
 from board.models import (
     Event,
@@ -40,40 +34,10 @@ from board.models import (
 )
 from guestdesk import hours
 from guestdesk.rows import url_around_pk
+from guestdesk.translated import Translated, untranslated
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
-
-
-class Translated:
-    """How modeltranslation shows translated `field` of `model` in the active language, for
-    rows that read its columns as plain values: the columns it falls back through, in its
-    order, and what it shows when every one is empty (TranslationFieldDescriptor.__get__)."""
-
-    __slots__ = ("columns", "undefined", "empty")
-
-    def __init__(self, model: type[Model], field: str) -> None:
-        descriptor = getattr(model, field)  # the class attribute is the descriptor itself
-        languages = resolution_order(get_language(), descriptor.fallback_languages)
-        self.columns = tuple(build_localized_fieldname(field, code) for code in languages)
-        default = descriptor.field.get_default()
-        undefined = descriptor.fallback_undefined
-        self.undefined = default if undefined is NONE else undefined
-        fallback = descriptor.fallback_value
-        self.empty = fallback if fallbacks_enabled() and fallback is not NONE else default
-
-    def of(self, values: Sequence[Any]) -> Any:
-        """The value shown of `values`, read from `columns` in order."""
-        for value in values:
-            if value is not None and value != self.undefined:
-                return value
-        return self.empty
-
-
-def untranslated(queryset: QuerySet[Any]) -> QuerySet[Any]:
-    """`queryset` reading the columns it names (title_kk), without modeltranslation's
-    rewriting (of "title" into the active language's column) and per-row fallback."""
-    return cast(QuerySet[Any], queryset.rewrite(False))  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------------------------------

@@ -35,7 +35,6 @@ from board.listing import (
     entry_cards,
     event_items,
     event_rows,
-    untranslated,
 )
 from board.models import (
     Category,
@@ -51,6 +50,7 @@ from guestdesk import roles
 from guestdesk.http import attach
 from guestdesk.paging import PAGE_SIZE, printing
 from guestdesk.roles import role_required
+from guestdesk.translated import untranslated
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise

@@ -11,7 +11,7 @@ the Jinja2 `rows` engine (templates/rows/vendors/) with every word translated he
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
@@ -28,6 +28,7 @@ from guestdesk.formatting import money
 from guestdesk.hours import open_at_q
 from guestdesk.phones import shown_phone, stored_phone
 from guestdesk.rows import url_around_pk
+from guestdesk.translated import fallback_order, written_in
 from vendors import services
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.models import (
@@ -40,7 +41,6 @@ from vendors.models import (
     SupplierCategory,
     SupplierLanguage,
     contract_state,
-    fallback_order,
 )
 
 # What reverse() leaves unquoted in a path argument.
@@ -254,15 +254,6 @@ def place_values(ids: Sequence[int], moment: datetime.datetime) -> list[tuple]:
     return [by_pk[pk] for pk in ids if pk in by_pk]
 
 
-def _text(row: PlaceRow, name: str, order: Iterable[str], language: str) -> tuple[str, str]:
-    """Place.text() for a row: the first language in `order` the field is written in."""
-    for code in order:
-        value = getattr(row, f"{name}_{code}") or ""
-        if value.strip():
-            return value, code
-    return "", language
-
-
 def _price_signs(level: int) -> str:
     """The vendors_tags price_signs filter: '$'..'$$$$', or the label of free."""
     return "$" * level if level else str(PriceLevel(level).label)
@@ -288,9 +279,9 @@ def place_rows(page: Sequence[tuple], language: str, stale_before: datetime.date
     before, after = url_around_pk("vendors:place")
     for row in rows:
         row.url = f"{before}{row.pk}{after}"
-        row.shown_name, row.shown_name_language = _text(row, "name", order, language)
-        row.shown_description, row.shown_description_language = _text(
-            row, "description", order, language
+        row.shown_name, row.shown_name_language = written_in(row, "name", language, order)
+        row.shown_description, row.shown_description_language = written_in(
+            row, "description", language, order
         )
         row.fell_back = row.shown_name_language != language
         row.description_fell_back = bool(row.shown_description) and (

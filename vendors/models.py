@@ -9,7 +9,6 @@ from collections.abc import Iterable
 from decimal import ROUND_HALF_UP, Decimal
 from typing import Any, ClassVar, Self
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
@@ -21,6 +20,7 @@ from simple_history.models import HistoricalRecords
 
 from guestdesk import hours, personal
 from guestdesk.fields import Timestamped, optional_link, staff_user
+from guestdesk.translated import written_in
 from vendors.choices import PlaceKind, PlaceTag, PriceLevel
 from vendors.presets import PRESETS, codes_of
 
@@ -353,13 +353,6 @@ class Contact(models.Model):
 GUIDE_LANGUAGES = ("kk", "ru", "en")
 
 
-def fallback_order(language):
-    """`language` first, then the configured fallbacks (en, ru, kk), each once."""
-    configured = settings.MODELTRANSLATION_FALLBACK_LANGUAGES.get("default", ())
-    order = [language, *configured, *GUIDE_LANGUAGES]
-    return [code for index, code in enumerate(order) if code and code not in order[:index]]
-
-
 class PlaceQuerySet(hours.OpenAtQuerySet["Place"]):
     def active(self) -> Self:
         return self.filter(active=True)
@@ -470,11 +463,7 @@ class Place(hours.HoursOwner, Timestamped):
 
     def text(self, field, language):
         """(value, language it is in) of a translated field, falling back visibly."""
-        for code in fallback_order(language):
-            value = getattr(self, f"{field}_{code}", "") or ""
-            if value.strip():
-                return value, code
-        return "", language
+        return written_in(self, field, language)
 
     @property
     def map_url(self):
