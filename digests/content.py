@@ -5,6 +5,7 @@
 arrivals pages use the same QuerySet methods (arriving_on, departing_on, in_house_on).
 """
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from itertools import groupby
 from types import SimpleNamespace
@@ -102,16 +103,17 @@ class Items(list):
     def _render(self, template: str) -> str:
         language = translation.get_language()
         pks = tuple(stay.pk for stay in self)
-        key = ("items", self.section, template, language, self.show_phone, pks)
-        if key not in self.rendered:
-            context = {
+        return _render_once(
+            self.rendered,
+            ("items", self.section, template, language, self.show_phone, pks),
+            template,
+            lambda: {
                 "section": self.section,
                 "stays": self,
                 "show_phone": self.show_phone,
-                "label": _item_labels(self.rendered, language),
-            }
-            self.rendered[key] = engines["rows"].get_template(template).render(context)
-        return self.rendered[key]
+                "label": _words(self.rendered, language),
+            },
+        )
 
     @property
     def html(self) -> SafeString:
@@ -120,21 +122,6 @@ class Items(list):
     @property
     def text(self) -> str:
         return self._render(ITEMS_TEXT)
-
-
-def _item_labels(rendered: dict, language: str | None) -> SimpleNamespace:
-    """The words of the lists' entries in the active language, once a day and language."""
-    key = ("item labels", language)
-    if key not in rendered:
-        rendered[key] = SimpleNamespace(
-            room=gettext("room"),
-            allergy=gettext("ALLERGY"),
-            birthday=gettext("birthday"),
-            pickup=gettext("PICKUP NEEDED"),
-            day_month=day_month,
-        )
-    labels: SimpleNamespace = rendered[key]
-    return labels
 
 
 @dataclass
@@ -152,23 +139,40 @@ def _preferences(stay, names):
     ]
 
 
-def _labels() -> SimpleNamespace:
-    """The words of a stay's lines in the active language (their templates hold none)."""
-    nights: dict[int, str] = {}
+def _words(rendered: dict, language: str | None) -> SimpleNamespace:
+    """The words of a digest's stay lines and lists in `language` (the active one), worked
+    out once a day and language (the row templates hold no text)."""
+    key = ("words", language)
+    if key not in rendered:
+        nights: dict[int, str] = {}
 
-    def nights_text(n: int) -> str:
-        if n not in nights:
-            nights[n] = ngettext("%(nights)s night", "%(nights)s nights", n) % {"nights": n}
-        return nights[n]
+        def nights_text(n: int) -> str:
+            if n not in nights:
+                nights[n] = ngettext("%(nights)s night", "%(nights)s nights", n) % {"nights": n}
+            return nights[n]
 
-    return SimpleNamespace(
-        returning=gettext("returning"),
-        room=gettext("room"),
-        eta=gettext("ETA"),
-        pax=gettext("pax"),
-        notes=gettext("Notes"),
-        nights=nights_text,
-    )
+        rendered[key] = SimpleNamespace(
+            returning=gettext("returning"),
+            room=gettext("room"),
+            eta=gettext("ETA"),
+            pax=gettext("pax"),
+            notes=gettext("Notes"),
+            nights=nights_text,
+            allergy=gettext("ALLERGY"),
+            birthday=gettext("birthday"),
+            pickup=gettext("PICKUP NEEDED"),
+            day_month=day_month,
+        )
+    words: SimpleNamespace = rendered[key]
+    return words
+
+
+def _render_once(rendered: dict, key: tuple, template: str, context: Callable[[], dict]) -> str:
+    """`template` (a "rows" engine template) rendered with `context()`, once a day per key."""
+    if key not in rendered:
+        rendered[key] = engines["rows"].get_template(template).render(context())
+    text: str = rendered[key]
+    return text
 
 
 # The two ways a stay's lines, and a list's entries, are written (Jinja2 "rows" templates).
@@ -196,12 +200,12 @@ class StayLines:
 
     def render(self, template: str, language: str | None) -> str:
         """The lines as `template` writes them in `language` (the active one)."""
-        key = (self.key, template, language)
-        if key not in self.rendered:
-            labels = self.rendered.get(language) or self.rendered.setdefault(language, _labels())
-            context = {"row": self, "stay": self.stay, "label": labels}
-            self.rendered[key] = engines["rows"].get_template(template).render(context)
-        return self.rendered[key]
+        return _render_once(
+            self.rendered,
+            (self.key, template, language),
+            template,
+            lambda: {"row": self, "stay": self.stay, "label": _words(self.rendered, language)},
+        )
 
     @property
     def html(self) -> SafeString:

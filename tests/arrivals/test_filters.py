@@ -28,7 +28,15 @@ def test_nonsense_in_the_address_filters_nothing_rather_than_half(agent_client, 
     # default one (all but cancelled, by ETA) and the form shows the values as typed.
     response = agent_client.get(day_url(), {"vip": "vip", "eta_from": "nonsense"})
     assert names(response) == ["Vip", "Plain"]
-    assert 'value="nonsense"' in response.content.decode()
+    page = response.content.decode()
+    assert 'value="nonsense"' in page
+    # Nothing narrows the list, so the filters do not say they are on, nor count the rows.
+    assert '<details class="filters mb-3 d-print-none">' in page
+    assert 'badge text-bg-primary">on<' not in page and "stays shown" not in page
+    # The same filter asked sensibly does say so.
+    page = agent_client.get(day_url(), {"vip": "vip"}).content.decode()
+    assert '<details class="filters mb-3 d-print-none" open>' in page
+    assert 'badge text-bg-primary">on<' in page and "1 stay shown" in page
 
 
 def test_filters_combine(agent_client, stays):
