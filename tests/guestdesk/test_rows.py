@@ -62,3 +62,17 @@ def test_an_unknown_name_in_a_row_fails_loudly():
 
     with pytest.raises(UndefinedError):
         engines["rows"].from_string("{{ missing }}").render({})
+
+
+def test_html_rows_drop_their_indentation_and_text_rows_keep_it():
+    rows = engines["rows"]
+    html = rows.env.preprocess("<tr>\n    <td>{{ a }}</td>\n\t<td>b</td>\n</tr>\n", "x/rows.html")
+    assert html == "<tr>\n<td>{{ a }}</td>\n<td>b</td>\n</tr>\n"
+    text_lines = "Guest\n  Notes: {{ n }}\n"
+    assert rows.env.preprocess(text_lines, "emails/digest_stay.txt") == text_lines
+    # A value's own spacing is the guest's, never touched.
+    template = rows.get_template("emails/digest_items.html")
+    assert template.template.environment is rows.env
+    assert rows.from_string("<p>\n  {{ note }}</p>").render({"note": "a\n   b"}) == (
+        "<p>\n  a\n   b</p>"
+    )
