@@ -18,6 +18,7 @@ from api.models import (
     WebhookEndpoint,
 )
 from api.tasks import deliver_webhook
+from guestdesk.forms import checkboxes
 
 # The library's own key model stays unused: GuestDesk's keys carry scopes (ApiKey).
 if admin.site.is_registered(APIKey):
@@ -25,12 +26,7 @@ if admin.site.is_registered(APIKey):
 
 
 class ApiKeyForm(forms.ModelForm):
-    scopes = forms.MultipleChoiceField(
-        label=_("scopes"),
-        choices=list(SCOPES.items()),
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    scopes = checkboxes(_("scopes"), list(SCOPES.items()), required=False)
 
     class Meta:
         model = ApiKey
@@ -83,11 +79,7 @@ class ApiCallAdmin(admin.ModelAdmin):
 
 class WebhookEndpointForm(forms.ModelForm):
     url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
-    events = forms.MultipleChoiceField(
-        label=_("events"),
-        choices=list(EVENTS.items()),
-        widget=forms.CheckboxSelectMultiple,
-    )
+    events = checkboxes(_("events"), list(EVENTS.items()))
 
     class Meta:
         model = WebhookEndpoint

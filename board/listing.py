@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 from django.db.models import DateField, F, Value
 from django.template.loader import render_to_string
 from django.utils import dateformat, timezone
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
 from board.models import (
@@ -33,6 +33,7 @@ from board.models import (
     exceptions_around,
 )
 from guestdesk import hours
+from guestdesk.row_html import render_rows
 from guestdesk.rows import url_around_pk
 from guestdesk.translated import Translated, untranslated
 
@@ -104,10 +105,7 @@ def event_items(events: Sequence[EventRow]) -> SafeString:
         "private": _("Private"),
         "none": _("No events today."),
     }
-    html = render_to_string(
-        "board/event_items.html", {"events": events, "label": labels}, using="rows"
-    )
-    return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value already
+    return render_rows("board/event_items.html", {"events": events, "label": labels})
 
 
 # ---------------------------------------------------------------------------------------
@@ -325,9 +323,6 @@ def card_sections(groups: list[Group], can_edit: bool) -> SafeString:
         "phone": _("Phone"),
         "edit": _("Edit"),
     }
-    html = render_to_string(
-        "board/entry_cards.html",
-        {"groups": groups, "can_edit": can_edit, "label": labels},
-        using="rows",
+    return render_rows(
+        "board/entry_cards.html", {"groups": groups, "can_edit": can_edit, "label": labels}
     )
-    return mark_safe(html)  # noqa: S308 - Jinja2 escaped every value already

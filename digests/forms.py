@@ -2,17 +2,12 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from digests.models import DigestSubscription, Section
-from guestdesk.forms import form_field
+from guestdesk.forms import checkboxes, form_field
 from guestdesk.models import validate_email_list
 
 
 class SubscriptionForm(forms.ModelForm):
-    sections = forms.MultipleChoiceField(
-        label=_("Sections"),
-        choices=Section.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    sections = checkboxes(_("Sections"), Section.choices, required=False)
     recipients = forms.CharField(
         label=_("Recipients"),
         widget=forms.Textarea(attrs={"rows": 3}),

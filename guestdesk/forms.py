@@ -1,7 +1,7 @@
 """Building blocks the apps' forms share."""
 
-from collections.abc import Mapping
-from typing import TypeVar
+from collections.abc import Iterable, Mapping
+from typing import Any, TypeVar
 
 from django import forms
 from django.conf import settings
@@ -17,6 +17,15 @@ def form_field(form: forms.BaseForm, name: str, kind: type[_Field]) -> _Field:
     if not isinstance(field, kind):
         raise TypeError(f"{type(form).__name__}.{name} is not a {kind.__name__}.")
     return field
+
+
+def checkboxes(
+    label: StrOrPromise, choices: Iterable[tuple[Any, Any]], **options: Any
+) -> forms.MultipleChoiceField:
+    """Several of `choices` ticked as checkboxes (a model's JSON list of codes)."""
+    return forms.MultipleChoiceField(
+        label=label, choices=choices, widget=forms.CheckboxSelectMultiple, **options
+    )
 
 
 def small_controls(form: forms.BaseForm) -> None:

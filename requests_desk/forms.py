@@ -12,6 +12,7 @@ from arrivals.models import Guest, Stay
 from guestdesk import roles
 from requests_desk import details
 from requests_desk.models import LeadTime, ServiceRequest, Status
+from requests_desk.services import FORM_FIELDS
 from requests_desk.types import SUPPLIER_CATEGORY, RequestType
 from vendors.models import Supplier
 
@@ -118,25 +119,7 @@ class RequestForm(forms.ModelForm):
 
     class Meta:
         model = ServiceRequest
-        fields = [
-            "type",
-            "stay",
-            "guest",
-            "walk_in_name",
-            "walk_in_contact",
-            "priority",
-            "due_at",
-            "assigned_to",
-            "supplier",
-            "cost",
-            "price",
-            "currency",
-            "commission",
-            "confirmation_reference",
-            "cancellation_terms",
-            "notes",
-            "guest_message",
-        ]
+        fields = ["type", *FORM_FIELDS]
         widgets = {
             "guest": forms.HiddenInput,
             "due_at": details.DateTimeInput(),

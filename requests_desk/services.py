@@ -91,15 +91,14 @@ def create_request(request_obj, user):
     return request_obj
 
 
-# Fields an edit may change, and how they read in the history.
-EDITABLE = (
-    "guest",
+# What the agent edits in the request form (the type is chosen once, when creating).
+FORM_FIELDS = (
     "stay",
+    "guest",
     "walk_in_name",
     "walk_in_contact",
     "priority",
     "due_at",
-    "service_at",
     "assigned_to",
     "supplier",
     "cost",
@@ -110,8 +109,10 @@ EDITABLE = (
     "cancellation_terms",
     "notes",
     "guest_message",
-    "details",
 )
+# Fields an edit may change, and how they read in the history: the form's, and the service
+# time and details the form reads from the type's own fields.
+EDITABLE = (*FORM_FIELDS, "service_at", "details")
 
 
 def _text(value):

@@ -46,19 +46,9 @@ SOURCE_WORDS = {
     "яндекс": "yandex",
 }
 DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d/%m/%Y")
-# What an import compares and writes (the rest of a review is the desk's).
-WRITTEN = (
-    "date",
-    "rating",
-    "scale",
-    "title",
-    "text",
-    "positive_text",
-    "negative_text",
-    "language",
-    "author",
-    "response",
-)
+# What an import compares and writes: every field a file holds but the two that find the
+# review (the rest of a review is the desk's).
+WRITTEN = tuple(field for field in FIELDS if field not in ("external_id", "source"))
 
 
 def source_of(word: str) -> str | None:

@@ -8,7 +8,6 @@ an automatic trace comes from a `TraceRule` of the stay's VIP level, once per st
 from datetime import date, datetime, timedelta
 from typing import Any, Self
 
-from django.contrib.auth.models import AbstractBaseUser
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -207,17 +206,6 @@ class Trace(HasTransitions, models.Model):
         return gettext("This trace changed meanwhile: it is now “%(status)s”.") % {
             "status": self.get_status_display()
         }
-
-    def record_transition(
-        self,
-        from_status: str,
-        to_status: str,
-        by: AbstractBaseUser | None,
-        at: datetime,
-        note: str,
-    ) -> None:
-        # A trace's history is its audit trail: transition() writes that row itself.
-        return None
 
 
 def shifted(day: date, days: int) -> date:

@@ -2,7 +2,7 @@ from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
 
-from guestdesk.forms import label_languages
+from guestdesk.forms import checkboxes, label_languages
 from vendors.models import (
     GUIDE_LANGUAGES,
     SPOKEN_LANGUAGES,
@@ -19,18 +19,12 @@ LANGUAGE_LABELS = {"kk": _("Kazakh"), "ru": _("Russian"), "en": _("English")}
 
 
 class SupplierForm(forms.ModelForm):
-    categories = forms.MultipleChoiceField(
-        label=_("Categories"),
-        choices=Category.choices,
-        widget=forms.CheckboxSelectMultiple,
+    categories = checkboxes(
+        _("Categories"),
+        Category.choices,
         error_messages={"required": _("Choose at least one category.")},
     )
-    languages = forms.MultipleChoiceField(
-        label=_("Languages spoken"),
-        choices=SPOKEN_LANGUAGES,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    languages = checkboxes(_("Languages spoken"), SPOKEN_LANGUAGES, required=False)
 
     class Meta:
         model = Supplier
@@ -98,12 +92,7 @@ ContactFormSet = inlineformset_factory(
 
 
 class PlaceForm(forms.ModelForm):
-    tags = forms.MultipleChoiceField(
-        label=_("Tags"),
-        choices=PlaceTag.choices,
-        widget=forms.CheckboxSelectMultiple,
-        required=False,
-    )
+    tags = checkboxes(_("Tags"), PlaceTag.choices, required=False)
 
     class Meta:
         model = Place

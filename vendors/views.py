@@ -6,10 +6,8 @@ from django.conf import settings
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.template.loader import render_to_string
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +16,7 @@ from guestdesk import audit, roles
 from guestdesk.csv import csv_response
 from guestdesk.paging import paginate
 from guestdesk.roles import role_required
+from guestdesk.row_html import render_rows
 from vendors import list_rows, services
 from vendors.filters import DirectoryFilter, GuideFilter
 from vendors.forms import (
@@ -50,8 +49,7 @@ def directory(request):
     context = {
         "filters": filters.form,
         "suppliers": suppliers,
-        # Jinja2 escaped the rows' values already; the page takes its output as HTML.
-        "rows": mark_safe(render_to_string("vendors/supplier_rows.html", rows, using="rows")),  # noqa: S308
+        "rows": render_rows("vendors/supplier_rows.html", rows),
         "page": page,
         "total": total,
         "printing": page is None,
@@ -131,8 +129,7 @@ def commission(request, month):
     }
     context = {
         "report": report,
-        # Jinja2 escaped the cards' values already; the page takes its output as HTML.
-        "cards": mark_safe(render_to_string("vendors/commission_cards.html", cards, using="rows")),  # noqa: S308
+        "cards": render_rows("vendors/commission_cards.html", cards),
         "page": paged.get("page"),
         "printing": "page" in paged and paged["page"] is None,
     }
@@ -203,8 +200,7 @@ def guide(request):
     context = {
         "filters": filters.form,
         "places": places,
-        # Jinja2 escaped the cards' values already; the page takes its output as HTML.
-        "cards": mark_safe(render_to_string("vendors/place_cards.html", cards, using="rows")),  # noqa: S308
+        "cards": render_rows("vendors/place_cards.html", cards),
         "page": page,
         "total": total,
         "printing": page is None,
