@@ -3,6 +3,7 @@ from collections.abc import Callable
 from django.urls import URLPattern, include, path
 
 from arrivals import views
+from arrivals.models import ImportBatch
 from guestdesk import converters  # noqa: F401  (registers <day:...>)
 from guestdesk.imports.urls import import_routes
 
@@ -40,6 +41,7 @@ guest = [
 ]
 imports = import_routes(
     views,
+    ImportBatch,
     extra=[
         path("<int:pk>/apply-vip/", views.import_apply_vip, name="import_apply_vip"),
         path("profiles/<int:pk>.json", views.profile_json, name="profile_json"),

@@ -611,16 +611,6 @@ def import_apply_vip(request, pk):
 
 
 @role_required(*roles.DESK)
-def import_progress(request, pk):
-    return pages.progress_json(get_object_or_404(ImportBatch, pk=pk))
-
-
-@role_required(*roles.DESK)
-def import_file(request, pk):
-    return pages.original_file(get_object_or_404(ImportBatch, pk=pk))
-
-
-@role_required(*roles.DESK)
 def profile_json(request, pk):
     profile = get_object_or_404(ImportProfile, pk=pk)
     response = HttpResponse(profile.as_json(), content_type="application/json; charset=utf-8")

@@ -2,6 +2,7 @@ from django.urls import include, path
 
 from guestdesk.imports.urls import import_routes
 from reviews import views
+from reviews.models import ReviewImport
 
 review = [
     path("", views.review_detail, name="review"),
@@ -16,6 +17,6 @@ urlpatterns = [
     path("new/", views.review_add, name="add"),
     path("export.csv", views.review_export, name="export"),
     path("<int:pk>/", include(review)),
-    path("import/", include(import_routes(views))),
+    path("import/", include(import_routes(views, ReviewImport))),
     path("report/", views.improvement_report, name="report"),
 ]

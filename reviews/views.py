@@ -203,16 +203,6 @@ def import_commit(request, pk):
     return redirect("reviews:import_batch", pk=pk)
 
 
-@role_required(*roles.DESK)
-def import_progress(request, pk):
-    return pages.progress_json(get_object_or_404(ReviewImport, pk=pk))
-
-
-@role_required(*roles.DESK)
-def import_file(request, pk):
-    return pages.original_file(get_object_or_404(ReviewImport, pk=pk))
-
-
 @role_required(*roles.MANAGERS)
 def improvement_report(request):
     form = PeriodForm(request.GET or None)

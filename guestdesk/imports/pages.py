@@ -1,12 +1,15 @@
 """What every import page shares: taking an upload, the batch page's paged report."""
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.files.uploadedfile import UploadedFile
 from django.core.paginator import Paginator
-from django.http import FileResponse, HttpRequest, JsonResponse
+from django.http import FileResponse, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
+from guestdesk import roles
 from guestdesk.http import AuthenticatedHttpRequest
 from guestdesk.imports import batches
 from guestdesk.imports.models import ImportBatchBase
@@ -84,3 +87,19 @@ def check_upload(upload: UploadedFile) -> UploadedFile:
     if not (upload.name or "").lower().endswith((".csv", ".txt", ".tsv", ".xlsx", ".xlsm")):
         raise ValidationError(_("Upload a CSV or XLSX file."))
     return upload
+
+
+def batch_views(
+    model: type[ImportBatchBase],
+) -> tuple[Callable[..., HttpResponse], Callable[..., HttpResponse]]:
+    """A batch's progress (JSON, polled by imports.js) and its kept file, for the desk."""
+
+    @roles.role_required(*roles.DESK)
+    def progress(request: HttpRequest, pk: int) -> JsonResponse:
+        return progress_json(get_object_or_404(model, pk=pk))
+
+    @roles.role_required(*roles.DESK)
+    def file(request: HttpRequest, pk: int) -> FileResponse:
+        return original_file(get_object_or_404(model, pk=pk))
+
+    return progress, file
