@@ -6,6 +6,7 @@ import django_filters
 from django.db.models import F, QuerySet
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from django_countries import countries
 
 from arrivals.languages import language_choices
@@ -68,7 +69,7 @@ class StayFilter(ListFilterSet):
         _("Sort by"),
         [
             ("eta", _("ETA")),
-            ("name", _("Name")),
+            ("name", pgettext_lazy("person", "Name")),
             ("room", _("Room")),
             ("vip", _("VIP rank")),
             ("departure", _("Departure")),

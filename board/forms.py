@@ -5,6 +5,7 @@ from django import forms
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from board.models import (
     Event,
@@ -122,7 +123,9 @@ class VenueForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        label_languages(self, {"name": _("Name"), "location": _("Where in the hotel")})
+        label_languages(
+            self, {"name": pgettext_lazy("title", "Name"), "location": _("Where in the hotel")}
+        )
 
 
 HoursFormSet: "type[BaseInlineFormSet[OpeningHours, ServiceEntry, Any]]" = inlineformset_factory(

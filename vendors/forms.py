@@ -1,6 +1,7 @@
 from django import forms
 from django.forms import inlineformset_factory
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from guestdesk.forms import checkboxes, label_languages
 from vendors.models import (
@@ -123,7 +124,9 @@ class PlaceForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         # In the reader's language (labels built when the module loads would keep one).
-        label_languages(self, {"name": _("Name"), "description": _("Description")})
+        label_languages(
+            self, {"name": pgettext_lazy("title", "Name"), "description": _("Description")}
+        )
         if self.instance.pk:
             self.initial.setdefault("tags", self.instance.tag_codes)
         for code in GUIDE_LANGUAGES:
