@@ -20,7 +20,6 @@ from bench import harness  # noqa: E402
 
 harness.setup()
 
-from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from api.models import ApiKey  # noqa: E402
@@ -59,36 +58,32 @@ def main() -> dict:
     profile = {"source": "BENCH", "date_format": "%Y-%m-%d", "delimiter": ",",
                "columns": {f: f for f in fields}}  # fmt: skip
     results: dict = {}
-    try:
-        with transaction.atomic():
-            _key, secret = ApiKey.objects.create_key(name="bench", scopes=["stays:write"])
-            browser = harness.client()
+    with harness.rolled_back():
+        _key, secret = ApiKey.objects.create_key(name="bench", scopes=["stays:write"])
+        browser = harness.client()
 
-            def from_file() -> None:
-                rounds["file"] += 1
-                path = folder / f"file-{rounds['file']}.csv"
-                with path.open("w", newline="", encoding="utf-8") as handle:
-                    writer = csv.DictWriter(handle, fieldnames=fields)
-                    writer.writeheader()
-                    writer.writerows(stays(f"F{rounds['file']}"))
-                report = StayImporter(profile, trusted=True).run(path, commit=True)
-                assert report["counts"]["created"] == ROWS, report["counts"]
+        def from_file() -> None:
+            rounds["file"] += 1
+            path = folder / f"file-{rounds['file']}.csv"
+            with path.open("w", newline="", encoding="utf-8") as handle:
+                writer = csv.DictWriter(handle, fieldnames=fields)
+                writer.writeheader()
+                writer.writerows(stays(f"F{rounds['file']}"))
+            report = StayImporter(profile, trusted=True).run(path, commit=True)
+            assert report["counts"]["created"] == ROWS, report["counts"]
 
-            def from_api() -> None:
-                rounds["api"] += 1
-                body = [{"source": "BENCH", **row} for row in stays(f"A{rounds['api']}")]
-                answer = browser.post(
-                    "/api/v1/stays/",
-                    json.dumps(body),
-                    content_type="application/json",
-                    HTTP_AUTHORIZATION=f"Api-Key {secret}",
-                )
-                assert answer.status_code == 200, answer.content[:500]
+        def from_api() -> None:
+            rounds["api"] += 1
+            body = [{"source": "BENCH", **row} for row in stays(f"A{rounds['api']}")]
+            answer = browser.post(
+                "/api/v1/stays/",
+                json.dumps(body),
+                content_type="application/json",
+                HTTP_AUTHORIZATION=f"Api-Key {secret}",
+            )
+            assert answer.status_code == 200, answer.content[:500]
 
-            results["api_upsert_vs_file"] = harness.pair(from_api, from_file, rounds=ROUNDS)
-            raise harness.Rollback
-    except harness.Rollback:
-        pass
+        results["api_upsert_vs_file"] = harness.pair(from_api, from_file, rounds=ROUNDS)
     figure = results["api_upsert_vs_file"]
     print(f"{ROWS} stays: API {figure['ms']:.0f} ms, file {figure['reference_ms']:.0f} ms, "
           f"ratio {figure['ratio']:.2f}x (target <= 3x)")  # fmt: skip

@@ -14,10 +14,7 @@ from bench import harness  # noqa: E402
 
 harness.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
 from django.core.cache import cache  # noqa: E402
-from django.db import transaction  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from board.models import Event, OpeningHours, ServiceEntry  # noqa: E402
@@ -37,34 +34,25 @@ def populate(n: int) -> None:
 
 def main() -> dict:
     results: dict = {}
-    try:
-        with transaction.atomic():
-            user = get_user_model().objects.create_user("bench-board-agent")
-            user.groups.add(Group.objects.get(name=roles.AGENT))
-            client = harness.client(user)
-            guest = harness.client()
-            populate(ROWS)
-            floor = harness.get(client, harness.FLOOR)
-            results["board_vs_floor"] = harness.pair(harness.get(client, "/board/"), floor)
-            results["board_search_vs_floor"] = harness.pair(
-                harness.get(client, "/board/?q=pool"), floor
-            )
-            results["guest_vs_floor"] = harness.pair(harness.get(guest, "/guest/"), floor)
-            uncached = harness.get(guest, "/guest/")
+    with harness.rolled_back():
+        _user, client = harness.staff_client("bench-board-agent", roles.AGENT)
+        guest = harness.client()
+        populate(ROWS)
+        floor = harness.get(client, harness.FLOOR)
+        results["board_vs_floor"] = harness.pair(harness.get(client, "/board/"), floor)
+        results["board_search_vs_floor"] = harness.pair(
+            harness.get(client, "/board/?q=pool"), floor
+        )
+        results["guest_vs_floor"] = harness.pair(harness.get(guest, "/guest/"), floor)
+        uncached = harness.get(guest, "/guest/")
 
-            def guest_uncached():
-                cache.clear()
-                return uncached()
+        def guest_uncached():
+            cache.clear()
+            return uncached()
 
-            results["guest_uncached_vs_floor"] = harness.pair(guest_uncached, floor)
-            results["calendar_vs_floor"] = harness.pair(
-                harness.get(guest, "/guest/events.ics"), floor
-            )
-            raise harness.Rollback
-    except harness.Rollback:
-        pass
-    for key, r in results.items():
-        print(f"{key:<26}{r['ms']:>9.1f} ms vs {r['reference_ms']:>8.1f} ms  = {r['ratio']:.2f}x")
+        results["guest_uncached_vs_floor"] = harness.pair(guest_uncached, floor)
+        results["calendar_vs_floor"] = harness.pair(harness.get(guest, "/guest/events.ics"), floor)
+    harness.print_pairs(results)
     return results
 
 

@@ -16,7 +16,7 @@ from bench import harness  # noqa: E402
 
 harness.setup()
 
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from arrivals.models import Guest, Stay, VipLevel  # noqa: E402
@@ -28,10 +28,6 @@ from guestdesk.models import Department  # noqa: E402
 
 DAY = datetime.date(2031, 3, 3)  # far from any real data
 ROUNDS = harness.ROUNDS
-
-
-class Rollback(Exception):
-    pass
 
 
 def busiest_day_size():
@@ -110,36 +106,32 @@ def main() -> dict:
     if harness.SCALE == "large":
         busy, source = 1000, "a 1,000-arrival day"
     results: dict = {}
-    try:
-        with transaction.atomic():
-            for department in Department.objects.all():
-                department.recipients = department.recipients or f"{department.code}@bench.example"
-                department.save()
-                DigestSubscription.objects.update_or_create(
-                    department=department,
-                    defaults={
-                        "enabled": True,
-                        "language": "ru",
-                        "sections": [str(s) for s in Section],
-                    },
-                )
-            subs = list(subscriptions().filter(enabled=True))
-            populate(5)
-            results["digest_queries_small"] = queries(subs)
-            populate(busy)
-            results["digest_queries_large"] = queries(subs)
-            results["digest_departments"] = len(subs)
-            results["digest_arrivals"] = busy
-            from django.contrib.auth import get_user_model
-
-            user = get_user_model().objects.create_superuser("bench-digests", "", "x")
-            client = harness.client(user)
-            results["digests_vs_arrivals_pages"] = harness.pair(
-                digests(subs), arrivals_pages(client, len(subs)), rounds=max(3, ROUNDS // 3)
+    with harness.rolled_back():
+        for department in Department.objects.all():
+            department.recipients = department.recipients or f"{department.code}@bench.example"
+            department.save()
+            DigestSubscription.objects.update_or_create(
+                department=department,
+                defaults={
+                    "enabled": True,
+                    "language": "ru",
+                    "sections": [str(s) for s in Section],
+                },
             )
-            raise Rollback
-    except Rollback:
-        pass
+        subs = list(subscriptions().filter(enabled=True))
+        populate(5)
+        results["digest_queries_small"] = queries(subs)
+        populate(busy)
+        results["digest_queries_large"] = queries(subs)
+        results["digest_departments"] = len(subs)
+        results["digest_arrivals"] = busy
+        from django.contrib.auth import get_user_model
+
+        user = get_user_model().objects.create_superuser("bench-digests", "", "x")
+        client = harness.client(user)
+        results["digests_vs_arrivals_pages"] = harness.pair(
+            digests(subs), arrivals_pages(client, len(subs)), rounds=max(3, ROUNDS // 3)
+        )
     r = results["digests_vs_arrivals_pages"]
     print(f"every department's digest ({len(subs)} departments, all sections, {busy} arrivals: "
           f"{source}): {r['ms']:.0f} ms vs the arrivals page once per department "

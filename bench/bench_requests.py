@@ -13,9 +13,7 @@ from bench import harness  # noqa: E402
 
 harness.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.test.utils import CaptureQueriesContext  # noqa: E402
 
 from guestdesk import roles  # noqa: E402
@@ -41,39 +39,29 @@ def main() -> dict:
     from tests.requests_desk.test_board import many
 
     results: dict = {}
-    try:
-        with transaction.atomic():
-            user = get_user_model().objects.create_user("bench-requests-agent")
-            user.groups.add(Group.objects.get(name=roles.AGENT))
-            client = harness.client(user)
-            many(ROWS, user)
+    with harness.rolled_back():
+        user, client = harness.staff_client("bench-requests-agent", roles.AGENT)
+        many(ROWS, user)
+        with connection.cursor() as cursor:
+            cursor.execute(f"ANALYZE {ServiceRequest._meta.db_table}")
+        plans = {}
+        for url in URLS:
+            sql, queries = main_query(client, url)
             with connection.cursor() as cursor:
-                cursor.execute(f"ANALYZE {ServiceRequest._meta.db_table}")
-            plans = {}
-            for url in URLS:
-                sql, queries = main_query(client, url)
-                with connection.cursor() as cursor:
-                    cursor.execute("EXPLAIN " + sql)
-                    plan = "\n".join(row[0] for row in cursor.fetchall())
-                table = ServiceRequest._meta.db_table
-                seq = f"Seq Scan on {table} " in plan or plan.rstrip().endswith(
-                    f"Seq Scan on {table}"
-                )
-                plans[url] = {"queries": len(queries), "plan": plan, "seq_scan": seq}
-                scans = [
-                    line.strip() for line in plan.splitlines() if table in line and "Scan" in line
-                ]
-                print(f"{url}: {len(queries)} queries; the page of rows reads {table} by:")
-                print("    " + "\n    ".join(scans))
-            results["board_requests"] = ROWS
-            results["request_board_plans"] = plans
-            results["request_board_index_scan"] = not any(p["seq_scan"] for p in plans.values())
-            results["request_board_vs_floor"] = harness.pair(
-                harness.get(client, URLS[0]), harness.get(client, harness.FLOOR)
-            )
-            raise harness.Rollback
-    except harness.Rollback:
-        pass
+                cursor.execute("EXPLAIN " + sql)
+                plan = "\n".join(row[0] for row in cursor.fetchall())
+            table = ServiceRequest._meta.db_table
+            seq = f"Seq Scan on {table} " in plan or plan.rstrip().endswith(f"Seq Scan on {table}")
+            plans[url] = {"queries": len(queries), "plan": plan, "seq_scan": seq}
+            scans = [line.strip() for line in plan.splitlines() if table in line and "Scan" in line]
+            print(f"{url}: {len(queries)} queries; the page of rows reads {table} by:")
+            print("    " + "\n    ".join(scans))
+        results["board_requests"] = ROWS
+        results["request_board_plans"] = plans
+        results["request_board_index_scan"] = not any(p["seq_scan"] for p in plans.values())
+        results["request_board_vs_floor"] = harness.pair(
+            harness.get(client, URLS[0]), harness.get(client, harness.FLOOR)
+        )
     r = results["request_board_vs_floor"]
     print(f"request board ({ROWS:,} requests) {r['ms']:.1f} ms vs floor "
           f"{r['reference_ms']:.1f} ms = {r['ratio']:.2f}x; "

@@ -15,9 +15,7 @@ from bench import harness  # noqa: E402
 
 harness.setup()
 
-from django.contrib.auth import get_user_model  # noqa: E402
-from django.contrib.auth.models import Group  # noqa: E402
-from django.db import connection, transaction  # noqa: E402
+from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from guestdesk import roles  # noqa: E402
@@ -82,26 +80,19 @@ def populate(n):
 
 def main() -> dict:
     results: dict = {}
-    try:
-        with transaction.atomic():
-            user = get_user_model().objects.create_user("bench-vendors-manager")
-            user.groups.add(Group.objects.get(name=roles.MANAGER))
-            client = harness.client(user)
-            populate(ROWS)
-            # Statistics for what was just written, as autovacuum's analyze keeps them in
-            # production: without them the planner takes the 500 new requests for one row
-            # and joins every supplier to every request (rolled back with the rest).
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE requests_desk_servicerequest, vendors_supplier")
-            floor = harness.get(client, harness.FLOOR)
-            names = ["directory", "directory_category", "guide", "guide_filtered", "commission"]
-            for name, url in zip(names, urls(), strict=True):
-                results[f"{name}_vs_floor"] = harness.pair(harness.get(client, url), floor)
-            raise harness.Rollback
-    except harness.Rollback:
-        pass
-    for key, r in results.items():
-        print(f"{key:<28}{r['ms']:>9.1f} ms vs {r['reference_ms']:>8.1f} ms  = {r['ratio']:.2f}x")
+    with harness.rolled_back():
+        _user, client = harness.staff_client("bench-vendors-manager", roles.MANAGER)
+        populate(ROWS)
+        # Statistics for what was just written, as autovacuum's analyze keeps them in
+        # production: without them the planner takes the 500 new requests for one row
+        # and joins every supplier to every request (rolled back with the rest).
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE requests_desk_servicerequest, vendors_supplier")
+        floor = harness.get(client, harness.FLOOR)
+        names = ["directory", "directory_category", "guide", "guide_filtered", "commission"]
+        for name, url in zip(names, urls(), strict=True):
+            results[f"{name}_vs_floor"] = harness.pair(harness.get(client, url), floor)
+    harness.print_pairs(results)
     return results
 
 

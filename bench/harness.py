@@ -13,7 +13,8 @@ import os
 import statistics
 import sys
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -81,3 +82,35 @@ def report(results: dict) -> None:
 
 class Rollback(Exception):
     """Raised at the end of an atomic block to undo everything a benchmark created."""
+
+
+@contextmanager
+def rolled_back() -> Iterator[None]:
+    """Run the block in a transaction undone at its end: a benchmark leaves nothing behind."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            yield
+            raise Rollback
+    except Rollback:
+        pass
+
+
+def staff_client(username: str, role: str):
+    """A new user in the group of `role` (guestdesk.roles) and a client logged in as them."""
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(username)
+    user.groups.add(Group.objects.get(name=role))
+    return user, client(user)
+
+
+def print_pairs(results: dict) -> None:
+    """One line a pair: the page, its reference and their ratio."""
+    width = max(map(len, results), default=0) + 2
+    for key, r in results.items():
+        print(
+            f"{key:<{width}}{r['ms']:>9.1f} ms vs {r['reference_ms']:>8.1f} ms  = {r['ratio']:.2f}x"
+        )
