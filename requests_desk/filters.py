@@ -87,6 +87,30 @@ class BoardFilter(ListFilterSet):
         super().__init__(data, queryset, request=request)
         self.filters["agent"].extra["queryset"] = agents
         self.filters["supplier"].extra["queryset"] = suppliers
+        # What the agent and supplier selects offer, read once as plain values: the page
+        # keys its drawn filters on them (requests_desk/views.py, _filters_key) and the
+        # selects show them without reading every user and supplier as a model again.
+        # The querysets still check a value asked for.
+        self.offered_agents = [
+            (pk, f"{first} {last}".strip() or username)  # as User.get_full_name() or username
+            for pk, first, last, username in agents.values_list(
+                "pk", "first_name", "last_name", "username"
+            )
+        ]
+        self.offered_suppliers = list(suppliers.values_list("pk", "name"))
+
+    @property
+    def form(self) -> forms.Form:
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name, offered in (
+                ("agent", self.offered_agents),
+                ("supplier", self.offered_suppliers),
+            ):
+                field = form.fields[name]
+                assert isinstance(field, forms.ModelChoiceField)
+                field.choices = [("", field.empty_label), *offered]
+        return self._form
 
     def search(
         self, requests: ServiceRequestQuerySet, name: str, value: str

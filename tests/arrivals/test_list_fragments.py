@@ -2,7 +2,6 @@
 (arrivals/views.py, _fragment_key): what a user sees in them still follows the day's
 guests, the language, the user's role, the filters asked and the date."""
 
-import re
 from datetime import date, timedelta
 
 import pytest
@@ -12,21 +11,10 @@ from django.utils import timezone
 from arrivals.models import VipLevel
 from tests.arrivals.factories import StayFactory, vip
 from tests.conftest import client_for
+from tests.pages import options
 
 DAY = date(2026, 3, 2)
 pytestmark = pytest.mark.django_db
-
-
-def options(page: str, name: str) -> list[tuple[str, str, bool]]:
-    """(value, text, selected) of the options of <select name=name> as the page draws it."""
-    select = re.search(rf'<select name="{name}".*?</select>', page, re.S)
-    assert select, f"no {name} filter on the page"
-    return [
-        (value, text, " selected" in attrs)
-        for value, attrs, text in re.findall(
-            r'<option value="([^"]*)"([^>]*)>([^<]*)</option>', select.group(0)
-        )
-    ]
 
 
 def page(client, day=DAY, **params) -> str:
