@@ -35,7 +35,7 @@ from guestdesk.http import attach, safe_next
 from guestdesk.imports import batches, pages
 from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
-from guestdesk.row_html import render_rows
+from guestdesk.rows import render_rows
 from guestdesk.transitions import TransitionError
 
 if TYPE_CHECKING:

@@ -33,8 +33,7 @@ from board.models import (
     exceptions_around,
 )
 from guestdesk import hours
-from guestdesk.row_html import render_rows
-from guestdesk.rows import url_around_pk
+from guestdesk.rows import render_rows, url_around_pk
 from guestdesk.translated import Translated, untranslated
 
 if TYPE_CHECKING:

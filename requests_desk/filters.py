@@ -1,11 +1,13 @@
 """The request board's filters (GET), as a FilterSet over ServiceRequest."""
 
+from collections.abc import Callable
 from typing import Any
 
 import django_filters
 from django import forms
 from django.db.models import QuerySet
 from django.http import HttpRequest, QueryDict
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -87,29 +89,28 @@ class BoardFilter(ListFilterSet):
         super().__init__(data, queryset, request=request)
         self.filters["agent"].extra["queryset"] = agents
         self.filters["supplier"].extra["queryset"] = suppliers
-        # What the agent and supplier selects offer, read once as plain values: the page
-        # keys its drawn filters on them (requests_desk/views.py, _filters_key) and the
-        # selects show them without reading every user and supplier as a model again.
-        # The querysets still check a value asked for.
-        self.offered_agents = [
-            (pk, f"{first} {last}".strip() or username)  # as User.get_full_name() or username
-            for pk, first, last, username in agents.values_list(
-                "pk", "first_name", "last_name", "username"
-            )
-        ]
-        self.offered_suppliers = list(suppliers.values_list("pk", "name"))
+        self._agents, self._suppliers = agents, suppliers
+
+    # What the agent and supplier selects offer, read once as plain values when the page
+    # draws the filters (the desk's only): they key the drawn form (requests_desk/views.py,
+    # _filters_key) and fill the selects without reading every user and supplier as a
+    # model again. The querysets still check a value asked for.
+    @cached_property
+    def offered_agents(self) -> list[tuple[int, str]]:
+        values = self._agents.values_list("pk", "first_name", "last_name", "username")
+        # As User.get_full_name(), or the user name.
+        return [(pk, f"{first} {last}".strip() or name) for pk, first, last, name in values]
+
+    @cached_property
+    def offered_suppliers(self) -> list[tuple[int, str]]:
+        return list(self._suppliers.values_list("pk", "name"))
 
     @property
     def form(self) -> forms.Form:
         if not hasattr(self, "_form"):
             form = super().form
-            for name, offered in (
-                ("agent", self.offered_agents),
-                ("supplier", self.offered_suppliers),
-            ):
-                field = form.fields[name]
-                assert isinstance(field, forms.ModelChoiceField)
-                field.choices = [("", field.empty_label), *offered]
+            _offer(form.fields["agent"], lambda: self.offered_agents)
+            _offer(form.fields["supplier"], lambda: self.offered_suppliers)
         return self._form
 
     def search(
@@ -137,3 +138,14 @@ class BoardFilter(ListFilterSet):
         if status == "all":
             return requests
         return requests.filter(status=status)
+
+
+def _offer(field: forms.Field, read: Callable[[], list[tuple[int, str]]]) -> None:
+    """Give a model select the options `read` returns, read only if the select is drawn."""
+    assert isinstance(field, forms.ModelChoiceField)
+    empty = field.empty_label
+
+    def choices() -> list[tuple[Any, Any]]:
+        return [("", empty), *read()]
+
+    field.choices = choices

@@ -19,7 +19,7 @@ from arrivals.models import Stay
 from guestdesk import audit, roles
 from guestdesk.registry import panels_for
 from guestdesk.roles import role_required
-from guestdesk.row_html import render_rows
+from guestdesk.rows import render_rows
 from guestdesk.transitions import TransitionError
 from requests_desk import services
 from requests_desk.board_rows import BoardRow, board_rows
@@ -128,7 +128,8 @@ def board(request):
         "requests_desk/board.html",
         {
             "form": filters.form,
-            "filters_key": _filters_key(request, filters),
+            # Only the desk is shown the filters (a department reads no agents or suppliers).
+            "filters_key": _filters_key(request, filters) if roles.is_desk(request.user) else "",
             "page": page,
             "rows": shown,
             "row_html": render_rows(

@@ -16,7 +16,7 @@ from guestdesk import audit, roles
 from guestdesk.csv import csv_response
 from guestdesk.paging import paginate
 from guestdesk.roles import role_required
-from guestdesk.row_html import render_rows
+from guestdesk.rows import render_rows
 from vendors import list_rows, services
 from vendors.filters import DirectoryFilter, GuideFilter
 from vendors.forms import (

@@ -10,7 +10,7 @@ from django.urls import reverse
 from guestdesk import roles
 from tests.conftest import client_for, make_user
 from tests.pages import options
-from tests.requests_desk.factories import make_supplier
+from tests.requests_desk.factories import make_request, make_supplier
 
 pytestmark = pytest.mark.django_db
 
@@ -82,3 +82,31 @@ def test_the_filters_speak_the_users_language(agent_client):
 def test_a_department_sees_no_desk_filters(client, department_member):
     page = board(client_for(client, department_member))
     assert '<select name="agent"' not in page and "board-filters" not in page
+
+
+def test_an_agent_or_supplier_that_is_not_offered_filters_nothing(agent_client, agent):
+    steppe = make_supplier(name="Steppe Transfers")
+    retired = make_supplier(name="Old Cabs")
+    retired.active = False
+    retired.save()
+    listed = make_request(created_by=agent)
+    for asked in ({"agent": 999_999}, {"supplier": retired.pk}, {"supplier": "nonsense"}):
+        page = board(agent_client, **asked)
+        name = next(iter(asked))
+        # The board is not narrowed, and no offered choice is shown as chosen.
+        assert listed.number in page
+        assert [value for value, _t, selected in options(page, name) if selected] in ([], [""])
+        assert (str(steppe.pk), "Steppe Transfers", False) in options(page, "supplier")
+
+
+def test_a_department_reads_no_agents_or_suppliers(
+    client, department_member, django_assert_max_num_queries
+):
+    make_supplier(name="Steppe Transfers")
+    department = client_for(client, department_member)
+    with django_assert_max_num_queries(6) as captured:
+        page = board(department)
+    assert '<select name="agent"' not in page
+    read = [query["sql"] for query in captured.captured_queries]
+    assert not [sql for sql in read if sql.startswith('SELECT DISTINCT "auth_user"')]
+    assert not [sql for sql in read if sql.startswith('SELECT "vendors_supplier"')]
